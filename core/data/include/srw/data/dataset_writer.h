@@ -1,0 +1,103 @@
+#pragma once
+#include "srw/data/session_store.h"
+#include "srw/util/progress.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace srw {
+
+/** @brief How staged events become sessions when the import is committed. */
+struct SessionAssembly {
+    /** true: events carry a session key; false: split each user's events at an inactivity gap. */
+    bool hasSessionKey = true;
+    std::int64_t gapMs = 30 * 60 * 1000;   ///< the inactivity gap, for hasSessionKey = false
+    std::optional<std::string> splitPart;  ///< "train"/"valid"/"test": mark the new sessions
+};
+
+/** @brief What one import did. */
+struct ImportReport {
+    std::int64_t datasetId = 0;
+    std::string dataset;
+    std::uint64_t rows = 0;         ///< data rows read (header excluded)
+    std::uint64_t events = 0;       ///< events stored
+    std::uint64_t sessions = 0;     ///< sessions created
+    std::uint64_t newItems = 0;     ///< items the dataset did not have before
+    std::uint64_t itemsUpdated = 0; ///< catalogue rows that set an item's text
+    std::uint64_t skipped = 0;      ///< bad rows skipped in lenient mode
+    std::vector<std::string> firstErrors; ///< the first few skipped rows' messages
+    std::string timeFormat;
+    char delimiter = 0;
+    bool header = false;
+    double seconds = 0;
+};
+
+/**
+ * @brief Writes one import into the store inside a single transaction.
+ *
+ * Importers of every format stream their rows into addEvent()/upsertItem(); commit() assembles
+ * sessions with SQL over a temporary staging table (sorting happens in SQLite, on disk, so memory
+ * stays bounded by the item catalogue, not the log). Destroying an uncommitted writer rolls back
+ * everything, so a failed or cancelled import leaves the workspace exactly as it was.
+ */
+class DatasetWriter {
+public:
+    /** @brief Starts the transaction; creates the dataset when it does not exist. */
+    DatasetWriter(SessionStore& store, const std::string& dataset, ProgressFn progress = {});
+    ~DatasetWriter();
+    DatasetWriter(const DatasetWriter&) = delete;
+    DatasetWriter& operator=(const DatasetWriter&) = delete;
+
+    std::int64_t datasetId() const { return m_datasetId; }
+    bool createdDataset() const { return m_created; }
+
+    /** @brief Records a source file (sha256, size) with its import options as JSON. */
+    void addSource(const std::string& path, const std::string& kind, const std::string& format,
+                   const std::string& optionsJson, std::uint64_t rows);
+
+    /** @brief Stages one event; session or user may be absent (see SessionAssembly). */
+    void addEvent(std::optional<std::string_view> session, std::optional<std::string_view> user,
+                  std::string_view item, std::int64_t tsMs, std::optional<std::string_view> event);
+
+    /** @brief The item's id, creating a bare item when the dataset has none by that id. */
+    std::int64_t itemId(std::string_view externalId);
+
+    /** @brief Sets an item's text fields (creating it if needed); absent fields are kept. */
+    void upsertItem(std::string_view externalId, std::optional<std::string_view> title,
+                    std::optional<std::string_view> description,
+                    std::optional<std::string_view> category,
+                    std::optional<std::string_view> attributesJson);
+
+    /** @brief Assembles sessions and events from the staged rows and commits. */
+    void commit(const SessionAssembly& assembly, ImportReport& report);
+
+    /** @brief Calls the progress callback; throws Cancelled when it returns false. */
+    void reportProgress(const Progress& p);
+
+    std::uint64_t stagedEvents() const { return m_staged; }
+    std::uint64_t newItems() const { return m_newItems; }
+
+private:
+    void assembleSessions(const SessionAssembly& assembly, ImportReport& report);
+
+    SessionStore& m_store;
+    Database& m_db;
+    std::unique_ptr<Transaction> m_tx;
+    ProgressFn m_progress;
+    std::int64_t m_datasetId = 0;
+    bool m_created = false;
+    bool m_committed = false;
+    std::uint64_t m_staged = 0;
+    std::uint64_t m_newItems = 0;
+    std::unordered_map<std::string, std::int64_t> m_items;
+    std::optional<Statement> m_stageInsert;
+    std::optional<Statement> m_itemInsert;
+    std::optional<Statement> m_itemUpsert;
+};
+
+} // namespace srw
