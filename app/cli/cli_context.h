@@ -1,0 +1,38 @@
+#pragma once
+#include "srw/data/session_store.h"
+#include "srw/util/progress.h"
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace srw::cli {
+
+/** @brief Exit statuses documented in `srw --help`. */
+enum ExitCode { kOk = 0, kUsage = 2, kBadInput = 3, kFailure = 4 };
+
+/** @brief What every command shares: global options, the workspace, the progress display. */
+class CliContext {
+public:
+    std::string dbPath;   ///< --db, or the XDG default
+    int threads = 0;      ///< --threads; 0 = all cores
+    bool quiet = false;   ///< --quiet: no progress bar
+
+    /** @brief Opens (and migrates) the workspace on first use. */
+    SessionStore& store();
+    /** @brief A progress callback drawing a bar on a terminal and honouring Ctrl-C. */
+    ProgressFn progress(const std::string& title);
+    /** @brief Ends the progress bar line, if one was drawn. */
+    void endProgress();
+    int effectiveThreads() const;
+
+private:
+    std::unique_ptr<SessionStore> m_store;
+    std::function<void()> m_endBar;
+};
+
+/** @brief Each command group registers its subcommands here; see commands_*.cpp. */
+void addDataCommands(CLI::App& app, CliContext& ctx);
+
+} // namespace srw::cli
