@@ -171,7 +171,7 @@ SampleCatalog buildCatalog(const SampleOptions& options, SampleRng& rng)
         item.chinese = theme.chinese;
         item.coldStart = true;
         item.releaseTime = releaseFrom + rng.between(0, 12 * 3600);
-        item.weight = 1.0;
+        item.weight = 2.0; // a launch is promoted above the line's bestseller
         writeItemText(item, voc, themeWords[themeIndex], rng.pick(voc.variants), rng);
         theme.items.push_back(static_cast<int>(catalog.items.size()));
         catalog.items.push_back(std::move(item));

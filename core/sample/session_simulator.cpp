@@ -178,7 +178,7 @@ private:
 
     /**
      * An item of the line on sale at time t, by popularity, avoiding an immediate repeat.
-     * A newly released model is promoted like the line's bestseller.
+     * A newly released model has a launch weight above the line's bestseller (see catalogue).
      */
     int pickItem(int theme, std::int64_t t, int previous)
     {
