@@ -59,8 +59,8 @@ std::string formatSampleReadme(const SampleOptions& o, const SampleSummary& s)
     r += "## How it was made\n\n";
     r += "```\nsrw generate-sample --seed " + n(s.seed) + " --out sample_data\n```\n\n";
     r += "The generator (`core/sample/`) is deterministic: the same seed and options give "
-         "byte-identical files on every platform (its own xoshiro256** generator, no standard "
-         "library distributions, no floating-point library calls). Options used: " +
+         "byte-identical files on every platform with IEEE doubles (its own xoshiro256** "
+         "generator, no standard library distributions, no floating-point library calls). Options used: " +
          n(o.itemCount) + " items, " + n(o.sessionCount) + " shopper sessions plus " +
          n(o.botSessions) + " bot sessions, " + n(o.days) + " days from " +
          utcTime(o.startEpoch) + ", " + percent(o.chineseShare) + " of product lines in "

@@ -115,6 +115,25 @@ TEST(SampleGenerator, ReportsProgressStages)
     EXPECT_EQ(stages, (std::vector<std::string>{"items", "sessions", "writing"}));
 }
 
+// The smallest catalogue the options allow leaves categories empty; that must still work.
+TEST(SampleGenerator, SmallOptionsGiveAConsistentSample)
+{
+    TempDir dir("small");
+    SampleOptions o;
+    o.itemCount = 100;
+    o.sessionCount = 200;
+    o.coldStartItems = 5;
+    o.botSessions = 2;
+    o.chineseShare = 1.0;
+    const SampleSummary s = generateSample(o, dir.str());
+    const auto sample = test::loadSample(dir.path());
+    EXPECT_EQ(sample.items.size(), 100u);
+    EXPECT_EQ(s.chineseItems, 100);
+    EXPECT_EQ(s.sessions, 202u);
+    for (const auto& e : sample.events)
+        ASSERT_TRUE(sample.items.count(e.item));
+}
+
 struct BadOption {
     const char* name;
     void (*apply)(SampleOptions&);

@@ -54,8 +54,8 @@ struct SampleSummary {
  * @brief Writes a realistic, deterministic e-commerce sample (items.csv, events.csv, README.md)
  * into outDir, creating it if needed.
  *
- * The same options give byte-identical files on every platform: the generator uses its own PRNG
- * and no floating-point library functions. items.csv has `item_id,title,description,category`
+ * The same options give byte-identical files on every platform with IEEE doubles: the generator
+ * uses its own PRNG and no floating-point library functions. items.csv has `item_id,title,description,category`
  * (RFC 4180, UTF-8); events.csv has `session_id,user_id,item_id,timestamp,event_type` with
  * timestamps in epoch seconds and event types view, cart and purchase.
  *
