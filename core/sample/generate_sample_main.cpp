@@ -7,8 +7,7 @@
 
 #include "srw/sample/sample_generator.h"
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     srw::SampleOptions options;
     std::string out = "sample_data";
     for (int i = 1; i < argc; ++i) {

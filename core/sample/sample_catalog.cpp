@@ -11,8 +11,7 @@ constexpr int kMinThemeSize = 4;
 constexpr int kMaxThemeSize = 9;
 
 /** Title case for ASCII words; bytes of other scripts pass through untouched. */
-std::string titleCase(const std::string& s)
-{
+std::string titleCase(const std::string& s) {
     std::string out = s;
     bool start = true;
     for (char& c : out) {
@@ -23,16 +22,14 @@ std::string titleCase(const std::string& s)
     return out;
 }
 
-std::string capitalise(std::string s)
-{
+std::string capitalise(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
         s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;
 }
 
-std::string modelCode(SampleRng& rng)
-{
-    static const std::vector<const char*> lines = {"Pro", "Air", "Max", "Lite", "Go",
+std::string modelCode(SampleRng& rng) {
+    static const std::vector<const char*> lines = {"Pro", "Air", "Max",  "Lite", "Go",
                                                    "Neo", "One", "Plus", "Mini", "Ultra"};
     if (rng.chance(0.5))
         return std::string(rng.pick(lines)) + " " + std::to_string(rng.between(2, 9));
@@ -41,8 +38,7 @@ std::string modelCode(SampleRng& rng)
 }
 
 /** Picks an element of v other than `avoid` (v has at least two elements). */
-const char* pickOther(SampleRng& rng, const std::vector<const char*>& v, const char* avoid)
-{
+const char* pickOther(SampleRng& rng, const std::vector<const char*>& v, const char* avoid) {
     const char* w = rng.pick(v);
     while (w == avoid)
         w = rng.pick(v);
@@ -59,8 +55,7 @@ struct ThemeWords {
 };
 
 void writeItemText(SampleItem& item, const Vocabulary& voc, const ThemeWords& w,
-                   const char* variant, SampleRng& rng)
-{
+                   const char* variant, SampleRng& rng) {
     const char* extra = pickOther(rng, voc.attributes, w.attribute);
     while (extra == w.secondAttribute)
         extra = pickOther(rng, voc.attributes, w.attribute);
@@ -76,8 +71,8 @@ void writeItemText(SampleItem& item, const Vocabulary& voc, const ThemeWords& w,
         item.description = std::string(w.brand) + w.noun + "，" + w.attribute + "、" +
                            w.secondAttribute + "、" + extra + "。" + use;
     } else {
-        item.title = std::string(w.brand) + " " + titleCase(w.attribute) + " " +
-                     titleCase(w.noun) + model;
+        item.title =
+            std::string(w.brand) + " " + titleCase(w.attribute) + " " + titleCase(w.noun) + model;
         if (withExtra)
             item.title += ", " + titleCase(extra);
         item.title += std::string(", ") + variant;
@@ -88,8 +83,7 @@ void writeItemText(SampleItem& item, const Vocabulary& voc, const ThemeWords& w,
 
 } // namespace
 
-SampleCatalog buildCatalog(const SampleOptions& options, SampleRng& rng)
-{
+SampleCatalog buildCatalog(const SampleOptions& options, SampleRng& rng) {
     const auto& categories = sampleCategories();
     const auto& english = englishVocabulary();
     const auto& chinese = chineseVocabulary();

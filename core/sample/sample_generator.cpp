@@ -15,8 +15,7 @@ namespace {
 
 using sample::EventType;
 
-void validate(const SampleOptions& o)
-{
+void validate(const SampleOptions& o) {
     if (o.itemCount < 100 || o.itemCount > 1000000)
         throw UsageError("sample item count must be between 100 and 1000000");
     if (o.sessionCount < 100 || o.sessionCount > 10000000)
@@ -37,8 +36,7 @@ void validate(const SampleOptions& o)
 }
 
 /** Appends one CSV field, quoted only when RFC 4180 requires it. */
-void appendField(std::string& out, const std::string& field)
-{
+void appendField(std::string& out, const std::string& field) {
     if (field.find_first_of(",\"\r\n") == std::string::npos) {
         out += field;
         return;
@@ -52,18 +50,19 @@ void appendField(std::string& out, const std::string& field)
     out += '"';
 }
 
-const char* typeName(EventType t)
-{
+const char* typeName(EventType t) {
     switch (t) {
-    case EventType::View: return "view";
-    case EventType::Cart: return "cart";
-    case EventType::Purchase: return "purchase";
+    case EventType::View:
+        return "view";
+    case EventType::Cart:
+        return "cart";
+    case EventType::Purchase:
+        return "purchase";
     }
     return "view";
 }
 
-std::string itemsCsv(const sample::SampleCatalog& catalog)
-{
+std::string itemsCsv(const sample::SampleCatalog& catalog) {
     const auto& categories = sample::sampleCategories();
     std::vector<const sample::SampleItem*> byId;
     for (const auto& item : catalog.items)
@@ -83,8 +82,7 @@ std::string itemsCsv(const sample::SampleCatalog& catalog)
     return out;
 }
 
-std::string eventsCsv(const sample::SampleCatalog& catalog, const sample::SimulatedLog& log)
-{
+std::string eventsCsv(const sample::SampleCatalog& catalog, const sample::SimulatedLog& log) {
     std::string out = "session_id,user_id,item_id,timestamp,event_type\n";
     out.reserve(log.events.size() * 34);
     for (const auto& e : log.events) {
@@ -103,8 +101,7 @@ std::string eventsCsv(const sample::SampleCatalog& catalog, const sample::Simula
 }
 
 SampleSummary summarise(const SampleOptions& options, const sample::SampleCatalog& catalog,
-                        const sample::SimulatedLog& log)
-{
+                        const sample::SimulatedLog& log) {
     SampleSummary s;
     s.seed = options.seed;
     s.items = static_cast<int>(catalog.items.size());
@@ -160,8 +157,12 @@ SampleSummary summarise(const SampleOptions& options, const sample::SampleCatalo
             if (!seenInSession.insert(e.item).second)
                 ++s.repeatedItemEvents;
             break;
-        case EventType::Cart: ++s.carts; break;
-        case EventType::Purchase: ++s.purchases; break;
+        case EventType::Cart:
+            ++s.carts;
+            break;
+        case EventType::Purchase:
+            ++s.purchases;
+            break;
         }
         if (!newSession) {
             const auto& p = log.events[i - 1];
@@ -186,8 +187,7 @@ SampleSummary summarise(const SampleOptions& options, const sample::SampleCatalo
 } // namespace
 
 SampleSummary generateSample(const SampleOptions& options, const std::string& outDir,
-                             const ProgressFn& progress)
-{
+                             const ProgressFn& progress) {
     validate(options);
     auto report = [&](const char* stage, std::uint64_t done, std::uint64_t total) {
         if (progress && !progress(Progress{stage, done, total, {}}))
@@ -201,8 +201,9 @@ SampleSummary generateSample(const SampleOptions& options, const std::string& ou
     bool cancelled = false;
     const sample::SimulatedLog log =
         sample::simulateSessions(options, catalog, rng, [&](int done, int total) {
-            cancelled = progress && !progress(Progress{"sessions", std::uint64_t(done),
-                                                       std::uint64_t(total), {}});
+            cancelled =
+                progress &&
+                !progress(Progress{"sessions", std::uint64_t(done), std::uint64_t(total), {}});
             return !cancelled;
         });
     if (cancelled)

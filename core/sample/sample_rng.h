@@ -11,15 +11,13 @@ namespace srw::sample {
  */
 class SampleRng {
 public:
-    explicit SampleRng(std::uint64_t seed)
-    {
+    explicit SampleRng(std::uint64_t seed) {
         std::uint64_t x = seed;
         for (auto& s : m_state)
             s = splitmix64(x);
     }
 
-    std::uint64_t next()
-    {
+    std::uint64_t next() {
         const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
         const std::uint64_t t = m_state[1] << 17;
         m_state[2] ^= m_state[0];
@@ -32,8 +30,7 @@ public:
     }
 
     /** Uniform in [0, n); rejection keeps it unbiased. n must be > 0. */
-    std::uint64_t below(std::uint64_t n)
-    {
+    std::uint64_t below(std::uint64_t n) {
         const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
         std::uint64_t r = next();
         while (r >= limit)
@@ -42,8 +39,7 @@ public:
     }
 
     /** Uniform integer in [lo, hi]. */
-    std::int64_t between(std::int64_t lo, std::int64_t hi)
-    {
+    std::int64_t between(std::int64_t lo, std::int64_t hi) {
         return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo + 1)));
     }
 
@@ -53,8 +49,7 @@ public:
     bool chance(double p) { return uniform() < p; }
 
     /** 1 + number of failures before success: geometric with the given mean (>= 1), no libm. */
-    int geometric(double mean, int cap)
-    {
+    int geometric(double mean, int cap) {
         const double stop = 1.0 / mean;
         int n = 1;
         while (n < cap && !chance(stop))
@@ -63,8 +58,7 @@ public:
     }
 
     /** Index drawn proportionally to weights (all >= 0, sum > 0), by a linear scan. */
-    std::size_t weighted(const std::vector<double>& weights)
-    {
+    std::size_t weighted(const std::vector<double>& weights) {
         double total = 0;
         for (double w : weights)
             total += w;
@@ -83,8 +77,7 @@ public:
 
     template <typename T> const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
 
-    template <typename T> void shuffle(std::vector<T>& v)
-    {
+    template <typename T> void shuffle(std::vector<T>& v) {
         for (std::size_t i = v.size(); i > 1; --i) {
             const std::size_t j = below(i);
             std::swap(v[i - 1], v[j]);
@@ -93,8 +86,7 @@ public:
 
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    static std::uint64_t splitmix64(std::uint64_t& x)
-    {
+    static std::uint64_t splitmix64(std::uint64_t& x) {
         std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;

@@ -23,12 +23,11 @@ constexpr double kPurchaseChance = 0.45;
 constexpr double kDoubleLogChance = 0.004; ///< the tracker logs a view twice
 
 // Evening-heavy day, as in web shop traffic (hours are UTC; the shop is "local" to UTC).
-const std::vector<double> kHourWeights = {3, 2, 1, 1, 1, 1, 2, 3, 5, 6, 6, 7,
+const std::vector<double> kHourWeights = {3, 2, 1, 1, 1, 1, 2, 3,  5,  6,  6, 7,
                                           8, 7, 6, 6, 7, 8, 9, 10, 11, 10, 8, 5};
 
 /** Seconds until the next click: mostly tens of seconds, some minutes of reading. */
-std::int64_t nextGap(SampleRng& rng)
-{
+std::int64_t nextGap(SampleRng& rng) {
     static const std::vector<double> bucketWeights = {20, 32, 26, 15, 7};
     static const std::int64_t lo[] = {2, 10, 30, 90, 300};
     static const std::int64_t hi[] = {9, 29, 89, 299, 900};
@@ -52,12 +51,9 @@ class Simulator {
 public:
     Simulator(const SampleOptions& options, const SampleCatalog& catalog, SampleRng& rng,
               SimulatedLog& log)
-        : m_options(options), m_catalog(catalog), m_rng(rng), m_log(log)
-    {
-    }
+        : m_options(options), m_catalog(catalog), m_rng(rng), m_log(log) {}
 
-    std::vector<SessionPlan> planSessions(std::vector<User>& users)
-    {
+    std::vector<SessionPlan> planSessions(std::vector<User>& users) {
         std::vector<SessionPlan> plans;
         std::uint32_t order = 0;
         while (static_cast<int>(plans.size()) < m_options.sessionCount) {
@@ -80,8 +76,7 @@ public:
     }
 
     void humanSession(std::uint32_t session, std::uint32_t userId, const User& user,
-                      std::int64_t t)
-    {
+                      std::int64_t t) {
         int category = m_rng.chance(kHomeCategoryShare) ? user.homeCategory : randomCategory();
         int theme = pickTheme(category, user, -1);
         std::vector<int> seen;
@@ -97,8 +92,8 @@ public:
                     // stay in the line
                 } else if (r < kRevisitChance + kSameThemeChance + kSiblingThemeChance) {
                     theme = pickTheme(category, user, m_catalog.themes[theme].noun);
-                } else if (r < kRevisitChance + kSameThemeChance + kSiblingThemeChance +
-                                   kDriftChance) {
+                } else if (r <
+                           kRevisitChance + kSameThemeChance + kSiblingThemeChance + kDriftChance) {
                     category = randomCategory();
                     theme = pickTheme(category, user, -1);
                 } else {
@@ -128,8 +123,7 @@ public:
     }
 
     /** Crawlers walk the whole catalogue every second or two; fast clickers hammer one shelf. */
-    void botSession(std::uint32_t session, std::uint32_t userId, std::int64_t t)
-    {
+    void botSession(std::uint32_t session, std::uint32_t userId, std::int64_t t) {
         const bool crawler = m_rng.chance(0.5);
         const int n = crawler ? m_rng.between(150, 400) : m_rng.between(30, 80);
         const int category = randomCategory();
@@ -150,8 +144,7 @@ public:
     }
 
 private:
-    std::int64_t randomStart()
-    {
+    std::int64_t randomStart() {
         const std::int64_t day = m_rng.below(static_cast<std::uint64_t>(m_options.days));
         const auto hour = static_cast<std::int64_t>(m_rng.weighted(kHourWeights));
         return m_options.startEpoch + day * kDay + hour * 3600 + m_rng.between(0, 3599);
@@ -160,8 +153,7 @@ private:
     int randomCategory() { return static_cast<int>(m_rng.weighted(m_catalog.categoryWeights)); }
 
     /** A line of the category by popularity; noun >= 0 prefers that sub-theme. */
-    int pickTheme(int category, const User& user, int noun)
-    {
+    int pickTheme(int category, const User& user, int noun) {
         const auto& themes = m_catalog.themesByCategory[category];
         m_weights.clear();
         for (int t : themes) {
@@ -180,8 +172,7 @@ private:
      * An item of the line on sale at time t, by popularity, avoiding an immediate repeat.
      * A newly released model has a launch weight above the line's bestseller (see catalogue).
      */
-    int pickItem(int theme, std::int64_t t, int previous)
-    {
+    int pickItem(int theme, std::int64_t t, int previous) {
         const auto& items = m_catalog.themes[theme].items;
         m_weights.clear();
         for (int i : items) {
@@ -194,8 +185,7 @@ private:
         return items[m_rng.weighted(m_weights)];
     }
 
-    void emit(std::uint32_t session, std::uint32_t user, int item, std::int64_t t, EventType type)
-    {
+    void emit(std::uint32_t session, std::uint32_t user, int item, std::int64_t t, EventType type) {
         m_log.events.push_back({session, user, item, t, type});
     }
 
@@ -209,8 +199,7 @@ private:
 } // namespace
 
 SimulatedLog simulateSessions(const SampleOptions& options, const SampleCatalog& catalog,
-                              SampleRng& rng, const std::function<bool(int, int)>& tick)
-{
+                              SampleRng& rng, const std::function<bool(int, int)>& tick) {
     SimulatedLog log;
     Simulator sim(options, catalog, rng, log);
     std::vector<User> users;

@@ -3,8 +3,7 @@
 
 namespace srw::sample {
 
-const std::vector<CategoryInfo>& sampleCategories()
-{
+const std::vector<CategoryInfo>& sampleCategories() {
     // Names with a comma exercise RFC 4180 quoting in the category column too.
     static const std::vector<CategoryInfo> categories = {
         {"Headphones & Audio", 1.2, true},   {"Phones & Accessories", 1.3, true},
@@ -21,8 +20,7 @@ const std::vector<CategoryInfo>& sampleCategories()
     return categories;
 }
 
-const std::vector<Vocabulary>& englishVocabulary()
-{
+const std::vector<Vocabulary>& englishVocabulary() {
     static const std::vector<Vocabulary> vocabulary = {
         {{"Auralis", "Sonnet", "Quietwave", "Basswell", "Echolake"},
          {"headphones", "earbuds", "bluetooth speaker", "soundbar", "turntable"},
@@ -73,8 +71,8 @@ const std::vector<Vocabulary>& englishVocabulary()
          {"organic cotton", "linen", "hypoallergenic", "memory foam", "quick-dry", "bamboo",
           "percale", "cooling", "waffle", "hotel-quality"},
          {"Single", "Double", "King", "White", "Dove Grey", "Blush", "Navy", "Set of 2"},
-         {"Softer with every wash.", "Keeps you cool on summer nights.",
-          "OEKO-TEX tested fabrics.", "Machine washable at 60 degrees."}},
+         {"Softer with every wash.", "Keeps you cool on summer nights.", "OEKO-TEX tested fabrics.",
+          "Machine washable at 60 degrees."}},
         {{"Maison Vale", "Wren", "Solstice", "Amberly", "Kiri"},
          {"dress", "blouse", "cardigan", "jeans", "trench coat"},
          {"wrap", "floral", "oversized", "high-waist", "linen", "knitted", "pleated", "cropped",
@@ -94,8 +92,8 @@ const std::vector<Vocabulary>& englishVocabulary()
          {"lightweight", "cushioned", "leather", "waterproof", "wide-fit", "trail", "canvas",
           "breathable", "vegan", "slip-on"},
          {"EU 38", "EU 40", "EU 42", "EU 44", "Black", "White", "Tan", "Grey Marl"},
-         {"Cushioning for long city days.", "Grips on wet rock.",
-          "Broken in from the first wear.", "Resoleable for years of use."}},
+         {"Cushioning for long city days.", "Grips on wet rock.", "Broken in from the first wear.",
+          "Resoleable for years of use."}},
         {{"Summitra", "Campfell", "Wildmoor", "Ridgeway", "Tundra Gear"},
          {"tent", "sleeping bag", "backpack", "camping stove", "headlamp"},
          {"ultralight", "2-person", "4-season", "waterproof", "rechargeable", "insulated",
@@ -112,14 +110,13 @@ const std::vector<Vocabulary>& englishVocabulary()
           "Tracks every session in the app.", "Stores under the bed."}},
         {{"Petalune", "Dermis Lab", "Glowbury", "Aquaveil", "Saffron & Salt"},
          {"face serum", "moisturiser", "cleanser", "sunscreen", "lip balm"},
-         {"hyaluronic", "vitamin C", "fragrance-free", "SPF 50", "retinol", "niacinamide",
-          "vegan", "hydrating", "gentle", "mineral"},
+         {"hyaluronic", "vitamin C", "fragrance-free", "SPF 50", "retinol", "niacinamide", "vegan",
+          "hydrating", "gentle", "mineral"},
          {"30 ml", "50 ml", "100 ml", "Travel Size", "Refill", "Duo Pack", "Tinted", "Original"},
-         {"Suits sensitive skin.", "Layers well under make-up.",
-          "Dermatologist tested.", "Absorbs in seconds without a greasy feel."}},
+         {"Suits sensitive skin.", "Layers well under make-up.", "Dermatologist tested.",
+          "Absorbs in seconds without a greasy feel."}},
         {{"Tinkerbox", "Brickwise", "Little Astro", "Puzzlewood", "Rascal"},
-         {"building blocks", "board game", "jigsaw puzzle", "remote-control car",
-          "plush toy"},
+         {"building blocks", "board game", "jigsaw puzzle", "remote-control car", "plush toy"},
          {"1000-piece", "STEM", "wooden", "family", "educational", "glow-in-the-dark",
           "cooperative", "collectible", "magnetic", "rechargeable"},
          {"Ages 3+", "Ages 6+", "Ages 8+", "Ages 12+", "Red", "Blue", "Rainbow", "Deluxe Edition"},
@@ -127,8 +124,8 @@ const std::vector<Vocabulary>& englishVocabulary()
           "Teaches counting and colours.", "A favourite birthday gift."}},
         {{"Quillmark Press", "Harbour Books", "Vinylhouse", "Lanternlight", "Paper Fox"},
          {"novel", "cookbook", "vinyl record", "documentary", "travel guide"},
-         {"bestselling", "illustrated", "award-winning", "debut", "vegetarian", "jazz",
-          "crime", "classic", "signed", "anniversary"},
+         {"bestselling", "illustrated", "award-winning", "debut", "vegetarian", "jazz", "crime",
+          "classic", "signed", "anniversary"},
          {"Paperback", "Hardcover", "E-book", "Audiobook", "180 g Vinyl", "Blu-ray", "DVD",
           "Box Set"},
          {"A page-turner for long weekends.", "Recipes for every day of the week.",
@@ -145,15 +142,15 @@ const std::vector<Vocabulary>& englishVocabulary()
          {"orthopedic", "washable", "reflective", "grain-free", "clumping", "chew-proof",
           "multi-level", "stainless", "calming", "adjustable"},
          {"Small", "Medium", "Large", "Grey", "Beige", "Red", "5 kg", "10 kg"},
-         {"Loved by older dogs.", "Easy to clean after muddy walks.",
-          "Keeps cats busy for hours.", "Vet recommended."}},
+         {"Loved by older dogs.", "Easy to clean after muddy walks.", "Keeps cats busy for hours.",
+          "Vet recommended."}},
         {{"Lullaby Lane", "Tiny Oak", "Snugglebug", "Bloomkid", "Cradlecraft"},
          {"stroller", "baby carrier", "high chair", "baby monitor", "nappy bag"},
-         {"lightweight", "organic cotton", "foldable", "ergonomic", "convertible", "travel",
-          "wifi", "adjustable", "easy-clean", "newborn"},
+         {"lightweight", "organic cotton", "foldable", "ergonomic", "convertible", "travel", "wifi",
+          "adjustable", "easy-clean", "newborn"},
          {"0-6 months", "6-12 months", "1-3 years", "Grey", "Mint", "Oatmeal", "Navy", "Blush"},
-         {"Folds with one hand.", "Grows with your child.",
-          "Tested to European safety standards.", "Fits in a small car boot."}},
+         {"Folds with one hand.", "Grows with your child.", "Tested to European safety standards.",
+          "Fits in a small car boot."}},
         {{"Greenthumb", "Boltcraft", "Hedgerow", "Torquemaster", "Allotment Co"},
          {"cordless drill", "lawn mower", "garden hose", "pruning shears", "tool set"},
          {"18V", "brushless", "cordless", "expandable", "ergonomic", "heavy-duty", "compact",
@@ -164,8 +161,8 @@ const std::vector<Vocabulary>& englishVocabulary()
           "Cuts a medium lawn on one charge.", "Comes with a three-year warranty."}},
         {{"Inkwell", "Papyra", "Deskmate", "Ledger & Line", "Scribeo"},
          {"notebook", "fountain pen", "desk organiser", "planner", "gel pens"},
-         {"dotted", "refillable", "A5", "leather", "bamboo", "undated", "fine-nib",
-          "hardcover", "recycled paper", "quick-dry"},
+         {"dotted", "refillable", "A5", "leather", "bamboo", "undated", "fine-nib", "hardcover",
+          "recycled paper", "quick-dry"},
          {"Pack of 3", "Pack of 10", "Black", "Navy", "Forest Green", "Blue Ink", "Black Ink",
           "Pastel"},
          {"Paper that takes fountain pen ink.", "Keeps a busy desk tidy.",

@@ -5,8 +5,7 @@
 
 namespace srw::sample {
 
-const std::vector<Vocabulary>& chineseVocabulary()
-{
+const std::vector<Vocabulary>& chineseVocabulary() {
     static const std::vector<Vocabulary> vocabulary = {
         {{"声澜", "悦听", "静界", "回音湖"},
          {"头戴式耳机", "真无线耳机", "蓝牙音箱", "回音壁", "黑胶唱机"},

@@ -10,13 +10,12 @@
 
 namespace srw::test {
 
-std::vector<CsvRow> parseCsv(const std::string& text)
-{
+std::vector<CsvRow> parseCsv(const std::string& text) {
     std::vector<CsvRow> rows;
     CsvRow row;
     std::string field;
-    bool quoted = false;     // inside a quoted field
-    bool wasQuoted = false;  // the current field was quoted and has closed
+    bool quoted = false;    // inside a quoted field
+    bool wasQuoted = false; // the current field was quoted and has closed
     bool rowStarted = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -67,8 +66,7 @@ std::vector<CsvRow> parseCsv(const std::string& text)
     return rows;
 }
 
-std::string readFile(const std::filesystem::path& path)
-{
+std::string readFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::runtime_error("cannot open " + path.string());
@@ -77,24 +75,21 @@ std::string readFile(const std::filesystem::path& path)
     return ss.str();
 }
 
-TempDir::TempDir(const std::string& tag)
-{
+TempDir::TempDir(const std::string& tag) {
     static std::atomic<int> counter{0};
-    m_path = std::filesystem::temp_directory_path() /
-             ("srw-sample-" + tag + "-" + std::to_string(::getpid()) + "-" +
-              std::to_string(counter++));
+    m_path =
+        std::filesystem::temp_directory_path() /
+        ("srw-sample-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::remove_all(m_path);
     std::filesystem::create_directories(m_path);
 }
 
-TempDir::~TempDir()
-{
+TempDir::~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(m_path, ec);
 }
 
-LoadedSample loadSample(const std::filesystem::path& dir)
-{
+LoadedSample loadSample(const std::filesystem::path& dir) {
     LoadedSample sample;
     const auto items = parseCsv(readFile(dir / "items.csv"));
     if (items.empty() || items[0] != CsvRow{"item_id", "title", "description", "category"})
@@ -124,8 +119,7 @@ LoadedSample loadSample(const std::filesystem::path& dir)
 namespace {
 
 /** Decodes the UTF-8 sequence at s[i] (assumed valid) and advances i past it. */
-char32_t nextCodePoint(const std::string& s, std::size_t& i)
-{
+char32_t nextCodePoint(const std::string& s, std::size_t& i) {
     const auto b = static_cast<unsigned char>(s[i]);
     int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
     char32_t cp = extra == 0 ? b : extra == 1 ? (b & 0x1F) : extra == 2 ? (b & 0x0F) : (b & 0x07);
@@ -135,20 +129,20 @@ char32_t nextCodePoint(const std::string& s, std::size_t& i)
     return cp;
 }
 
-bool isCjk(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
+bool isCjk(char32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
 
 } // namespace
 
-bool containsCjk(const std::string& s)
-{
+bool containsCjk(const std::string& s) {
     for (std::size_t i = 0; i < s.size();)
         if (isCjk(nextCodePoint(s, i)))
             return true;
     return false;
 }
 
-std::set<std::string> textTokens(const std::string& s)
-{
+std::set<std::string> textTokens(const std::string& s) {
     std::set<std::string> tokens;
     std::string word;
     for (std::size_t i = 0; i < s.size();) {

@@ -16,8 +16,7 @@ using test::TempDir;
 
 const char* const kFiles[] = {"items.csv", "events.csv", "README.md"};
 
-TEST(SampleGenerator, SameSeedGivesByteIdenticalFiles)
-{
+TEST(SampleGenerator, SameSeedGivesByteIdenticalFiles) {
     TempDir a("det-a"), b("det-b");
     const SampleSummary sa = generateSample(SampleOptions{}, a.str());
     const SampleSummary sb = generateSample(SampleOptions{}, b.str());
@@ -27,8 +26,7 @@ TEST(SampleGenerator, SameSeedGivesByteIdenticalFiles)
     EXPECT_EQ(sa.coldStartItemIds, sb.coldStartItemIds);
 }
 
-TEST(SampleGenerator, DifferentSeedGivesDifferentFiles)
-{
+TEST(SampleGenerator, DifferentSeedGivesDifferentFiles) {
     TempDir a("seed-a"), b("seed-b");
     SampleOptions other;
     other.seed = 43;
@@ -39,8 +37,7 @@ TEST(SampleGenerator, DifferentSeedGivesDifferentFiles)
 }
 
 // Guards against changing the generator without regenerating what the repository ships.
-TEST(SampleGenerator, CommittedSampleMatchesTheDefaultSeed)
-{
+TEST(SampleGenerator, CommittedSampleMatchesTheDefaultSeed) {
     const fs::path committed = fs::path(SRW_SOURCE_DIR) / "sample_data";
     if (!fs::exists(committed / "events.csv"))
         GTEST_SKIP() << "no committed sample at " << committed;
@@ -51,8 +48,7 @@ TEST(SampleGenerator, CommittedSampleMatchesTheDefaultSeed)
             << f << " differs: run srw generate-sample --seed 42 --out sample_data";
 }
 
-TEST(SampleGenerator, WritesValidUtf8AndQuotesWhereNeeded)
-{
+TEST(SampleGenerator, WritesValidUtf8AndQuotesWhereNeeded) {
     TempDir dir("csv");
     generateSample(SampleOptions{}, dir.str());
     const std::string items = readFile(dir.path() / "items.csv");
@@ -75,8 +71,7 @@ TEST(SampleGenerator, WritesValidUtf8AndQuotesWhereNeeded)
     EXPECT_EQ(events.back(), '\n');
 }
 
-TEST(SampleGenerator, SummaryMatchesFiles)
-{
+TEST(SampleGenerator, SummaryMatchesFiles) {
     TempDir dir("summary");
     const SampleSummary s = generateSample(SampleOptions{}, dir.str());
     const auto sample = test::loadSample(dir.path());
@@ -90,8 +85,7 @@ TEST(SampleGenerator, SummaryMatchesFiles)
     EXPECT_LT(s.itemsBytes + s.eventsBytes, 5u * 1024 * 1024) << "keep the repository light";
 }
 
-TEST(SampleGenerator, CancelWritesNothing)
-{
+TEST(SampleGenerator, CancelWritesNothing) {
     TempDir dir("cancel");
     int calls = 0;
     const ProgressFn stopAtSessions = [&](const Progress& p) {
@@ -103,8 +97,7 @@ TEST(SampleGenerator, CancelWritesNothing)
     EXPECT_TRUE(fs::is_empty(dir.path()));
 }
 
-TEST(SampleGenerator, ReportsProgressStages)
-{
+TEST(SampleGenerator, ReportsProgressStages) {
     TempDir dir("progress");
     std::vector<std::string> stages;
     generateSample(SampleOptions{}, dir.str(), [&](const Progress& p) {
@@ -116,8 +109,7 @@ TEST(SampleGenerator, ReportsProgressStages)
 }
 
 // The smallest catalogue the options allow leaves categories empty; that must still work.
-TEST(SampleGenerator, SmallOptionsGiveAConsistentSample)
-{
+TEST(SampleGenerator, SmallOptionsGiveAConsistentSample) {
     TempDir dir("small");
     SampleOptions o;
     o.itemCount = 100;
@@ -139,12 +131,13 @@ struct BadOption {
     void (*apply)(SampleOptions&);
 };
 
-void PrintTo(const BadOption& b, std::ostream* os) { *os << b.name; }
+void PrintTo(const BadOption& b, std::ostream* os) {
+    *os << b.name;
+}
 
 class SampleGeneratorBadOptions : public ::testing::TestWithParam<BadOption> {};
 
-TEST_P(SampleGeneratorBadOptions, AreUsageErrors)
-{
+TEST_P(SampleGeneratorBadOptions, AreUsageErrors) {
     TempDir dir("bad");
     SampleOptions o;
     GetParam().apply(o);
@@ -156,7 +149,8 @@ INSTANTIATE_TEST_SUITE_P(
     Options, SampleGeneratorBadOptions,
     ::testing::Values(BadOption{"tinyCatalogue", [](SampleOptions& o) { o.itemCount = 10; }},
                       BadOption{"noSessions", [](SampleOptions& o) { o.sessionCount = 0; }},
-                      BadOption{"coldLongerThanLog", [](SampleOptions& o) { o.coldStartDays = 30; }},
+                      BadOption{"coldLongerThanLog",
+                                [](SampleOptions& o) { o.coldStartDays = 30; }},
                       BadOption{"tooManyCold", [](SampleOptions& o) { o.coldStartItems = 500; }},
                       BadOption{"shareAboveOne", [](SampleOptions& o) { o.chineseShare = 1.5; }},
                       BadOption{"negativeBots", [](SampleOptions& o) { o.botSessions = -1; }}),

@@ -16,8 +16,7 @@ constexpr std::int64_t kDay = 86400;
 
 class SampleProperties : public ::testing::Test {
 protected:
-    static void SetUpTestSuite()
-    {
+    static void SetUpTestSuite() {
         s_dir = std::make_unique<test::TempDir>("props");
         s_summary = generateSample(s_options, s_dir->str());
         s_sample = test::loadSample(s_dir->path());
@@ -26,8 +25,7 @@ protected:
     }
     static void TearDownTestSuite() { s_dir.reset(); }
 
-    static bool isBot(const std::string& session)
-    {
+    static bool isBot(const std::string& session) {
         const auto& ids = s_summary.botSessionIds;
         return std::find(ids.begin(), ids.end(), session) != ids.end();
     }
@@ -39,8 +37,7 @@ protected:
     static inline std::map<std::string, std::vector<const test::LoadedEvent*>> s_sessions;
 };
 
-TEST_F(SampleProperties, EveryEventIsWellFormedAndItsItemExists)
-{
+TEST_F(SampleProperties, EveryEventIsWellFormedAndItsItemExists) {
     const std::int64_t end = s_options.startEpoch + s_options.days * kDay;
     for (const auto& e : s_sample.events) {
         ASSERT_TRUE(s_sample.items.count(e.item)) << e.item;
@@ -51,8 +48,7 @@ TEST_F(SampleProperties, EveryEventIsWellFormedAndItsItemExists)
     }
 }
 
-TEST_F(SampleProperties, RowsAreGroupedBySessionInTimeOrder)
-{
+TEST_F(SampleProperties, RowsAreGroupedBySessionInTimeOrder) {
     std::set<std::string> closed;
     for (std::size_t i = 1; i < s_sample.events.size(); ++i) {
         const auto& a = s_sample.events[i - 1];
@@ -66,8 +62,7 @@ TEST_F(SampleProperties, RowsAreGroupedBySessionInTimeOrder)
     }
 }
 
-TEST_F(SampleProperties, PopularityIsPowerLaw)
-{
+TEST_F(SampleProperties, PopularityIsPowerLaw) {
     std::map<std::string, double> counts;
     for (const auto& e : s_sample.events)
         ++counts[e.item];
@@ -97,8 +92,7 @@ TEST_F(SampleProperties, PopularityIsPowerLaw)
     EXPECT_LT(slope, -0.5);
 }
 
-TEST_F(SampleProperties, ColdStartItemsAppearOnlyNearTheEnd)
-{
+TEST_F(SampleProperties, ColdStartItemsAppearOnlyNearTheEnd) {
     const std::int64_t end = s_options.startEpoch + s_options.days * kDay;
     ASSERT_EQ(s_summary.coldStartItemIds.size(), std::size_t(s_options.coldStartItems));
     EXPECT_GE(s_summary.coldStartFrom, end - s_options.coldStartDays * kDay);
@@ -127,8 +121,7 @@ TEST_F(SampleProperties, ColdStartItemsAppearOnlyNearTheEnd)
     EXPECT_LE(lateNonCold, 5) << "only a few rarely-viewed old items first appear late";
 }
 
-TEST_F(SampleProperties, AboutAFifthOfItemsAreChinese)
-{
+TEST_F(SampleProperties, AboutAFifthOfItemsAreChinese) {
     int cjkTitles = 0, cjkDescriptions = 0;
     for (const auto& [id, item] : s_sample.items) {
         cjkTitles += test::containsCjk(item.title) ? 1 : 0;
@@ -141,8 +134,7 @@ TEST_F(SampleProperties, AboutAFifthOfItemsAreChinese)
     EXPECT_EQ(cjkTitles, s_summary.chineseItems);
 }
 
-TEST_F(SampleProperties, BotSessionsAreLongOrFast)
-{
+TEST_F(SampleProperties, BotSessionsAreLongOrFast) {
     ASSERT_EQ(s_summary.botSessions, std::uint64_t(s_options.botSessions));
     int humanLong = 0;
     for (const auto& [id, events] : s_sessions) {
@@ -158,8 +150,7 @@ TEST_F(SampleProperties, BotSessionsAreLongOrFast)
     EXPECT_EQ(humanLong, 0) << "a bot filter must be able to tell them apart";
 }
 
-TEST_F(SampleProperties, SessionsLookHuman)
-{
+TEST_F(SampleProperties, SessionsLookHuman) {
     std::map<std::string, int> sessionsPerUser;
     std::vector<std::int64_t> gaps;
     double events = 0;
@@ -192,8 +183,7 @@ TEST_F(SampleProperties, SessionsLookHuman)
     EXPECT_GT(s_summary.carts, s_summary.purchases);
 }
 
-double jaccard(const std::set<std::string>& a, const std::set<std::string>& b)
-{
+double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
     std::size_t common = 0;
     for (const auto& t : a)
         common += b.count(t);
@@ -201,8 +191,7 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b)
     return all ? double(common) / double(all) : 0.0;
 }
 
-TEST_F(SampleProperties, CoViewedItemsShareWords)
-{
+TEST_F(SampleProperties, CoViewedItemsShareWords) {
     std::map<std::string, std::set<std::string>> tokens;
     std::vector<std::string> ids;
     for (const auto& [id, item] : s_sample.items) {
