@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
         "--verbose,-v", [] { spdlog::set_level(spdlog::level::debug); }, "Log details to stderr");
 
     addDataCommands(app, ctx);
+    addPrepCommands(app, ctx);
 
     auto logger = spdlog::stderr_color_mt("srw");
     spdlog::set_default_logger(logger);

@@ -7,12 +7,17 @@
 namespace srw {
 namespace {
 
+// Split parts count what the algorithms see: events that preparation kept.
+constexpr const char* kKeptEventsOnly =
+    " WHERE NOT EXISTS (SELECT 1 FROM excluded_events x WHERE x.session_id = e.session_id"
+    " AND x.pos = e.pos)";
+
 // `scope` selects the sessions: all of the dataset, or those of one split part.
 PartStats partStats(Database& db, std::int64_t datasetId, std::optional<std::int64_t> splitId,
                     const std::string& part) {
     const std::string sessions =
         splitId ? "SELECT s.id, s.user_id FROM sessions s JOIN split_sessions p ON p.session_id ="
-                  " s.id WHERE p.split_id = ?2 AND p.part = ?3 AND s.dataset_id = ?1"
+                  " s.id WHERE p.split_id = ?2 AND p.part = ?3 AND s.dataset_id = ?1 AND s.flags = 0"
                 : "SELECT s.id, s.user_id FROM sessions s WHERE s.dataset_id = ?1";
     auto bindAll = [&](Statement& st) {
         st.bind(1, datasetId);
@@ -33,7 +38,8 @@ PartStats partStats(Database& db, std::int64_t datasetId, std::optional<std::int
     {
         Statement st = db.prepare("WITH sel AS (" + sessions +
                                   ") SELECT count(*), count(DISTINCT e.item_id), min(e.ts),"
-                                  " max(e.ts) FROM sel JOIN events e ON e.session_id = sel.id");
+                                  " max(e.ts) FROM sel JOIN events e ON e.session_id = sel.id" +
+                                  std::string(splitId ? kKeptEventsOnly : ""));
         bindAll(st);
         st.step();
         p.events = st.getInt(0);

@@ -142,6 +142,16 @@ CREATE TABLE recommendations(
   PRIMARY KEY(run_id, session_id, pos, rank)
 ) WITHOUT ROWID;
 )sql",
+        // 1 -> 2: preparation marks what it drops instead of deleting it, so it can be redone
+        // with other thresholds. sessions.flags: 1 = bot, 2 = dropped by the length filter.
+        R"sql(
+CREATE TABLE excluded_events(
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  reason TEXT NOT NULL CHECK(reason IN ('rare_item', 'duplicate')),
+  PRIMARY KEY(session_id, pos)
+) WITHOUT ROWID;
+)sql",
     };
     return kMigrations;
 }

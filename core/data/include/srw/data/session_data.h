@@ -31,6 +31,11 @@ struct SessionCorpus {
     std::int32_t numItems = 0;
     std::vector<std::int64_t> itemIds;           ///< dense index -> items.id
     std::vector<std::string> itemExternalIds;    ///< dense index -> external id
+    /**
+     * A leave-last-out split: test holds whole sessions whose only target is the last event, and
+     * train holds every session's prefix (all but its last event).
+     */
+    bool leaveLastOut = false;
 };
 
 } // namespace srw
