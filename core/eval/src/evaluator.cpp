@@ -188,20 +188,20 @@ EvalResult evaluate(const Recommender& model, const std::vector<SessionSequence>
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t)
         pool.emplace_back(work, static_cast<std::size_t>(t));
-    // The calling thread reports progress, so callbacks never run on a worker.
-    {
-        std::unique_lock<std::mutex> lock(mutex);
-        while (running.load() > 0) {
-            wake.wait_for(lock, std::chrono::milliseconds(200));
-            if (options.progress && !stop.load()) {
-                lock.unlock();
-                Progress p{"evaluating", sessionsDone.load(), test.size(), result.model};
-                const bool go = options.progress(p);
-                lock.lock();
-                if (!go)
-                    stop = true;
-            }
+    // The calling thread reports progress, so callbacks never run on a worker; it reports once
+    // before waiting so that a cancel request is honoured even on a short run.
+    for (;;) {
+        if (options.progress && !stop.load()) {
+            Progress p{"evaluating", sessionsDone.load(), test.size(), result.model};
+            if (!options.progress(p))
+                stop = true;
         }
+        std::unique_lock<std::mutex> lock(mutex);
+        if (running.load() == 0)
+            break;
+        wake.wait_for(lock, std::chrono::milliseconds(200));
+        if (running.load() == 0)
+            break;
     }
     for (auto& t : pool)
         t.join();

@@ -13,8 +13,9 @@ void NeighborSampler::addSessions(std::int32_t item, std::size_t limit) {
         return;
     const auto i = static_cast<std::size_t>(item);
     const auto begin = m_index.itemSessionOffset[i];
-    const auto end = std::min(m_index.itemSessionOffset[i + 1],
-                              begin + static_cast<std::int64_t>(limit));
+    auto end = m_index.itemSessionOffset[i + 1];
+    if (static_cast<std::size_t>(end - begin) > limit)
+        end = begin + static_cast<std::int64_t>(limit);
     for (auto p = begin; p < end; ++p) {
         const auto s = m_index.itemSessions[static_cast<std::size_t>(p)];
         auto& stamp = m_stamp[static_cast<std::size_t>(s)];
