@@ -1,6 +1,13 @@
 #include "srw/data/dataset_stats.h"
 
+#include "srw/data/session_stream.h"
 #include "srw/parsers/time_parser.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -50,6 +57,71 @@ PartStats partStats(Database& db, std::int64_t datasetId, std::optional<std::int
     return p;
 }
 
+// Accumulates the distributions of one scope from streamed sessions.
+struct Distributions {
+    std::map<std::int64_t, std::int64_t> lengths, days;
+    std::unordered_map<std::int64_t, std::int64_t> items;
+
+    void add(const StoredSession& s) {
+        ++lengths[std::int64_t(s.items.size())];
+        for (std::size_t i = 0; i < s.items.size(); ++i) {
+            ++items[s.items[i]];
+            std::int64_t t = s.times[i];
+            ++days[t >= 0 ? t / 86'400'000 : (t - 86'399'999) / 86'400'000];
+        }
+    }
+    void fill(PartStats& p) const {
+        p.sessionLengths.assign(lengths.begin(), lengths.end());
+        p.eventsPerDay.assign(days.begin(), days.end());
+        p.itemPopularity.clear();
+        std::int64_t total = 0;
+        for (const auto& [item, n] : items) {
+            p.itemPopularity.push_back(n);
+            total += n;
+        }
+        std::sort(p.itemPopularity.begin(), p.itemPopularity.end(), std::greater<>());
+        std::size_t top = std::size_t(std::ceil(double(p.itemPopularity.size()) * 0.01));
+        std::int64_t topEvents = 0;
+        for (std::size_t i = 0; i < top && i < p.itemPopularity.size(); ++i)
+            topEvents += p.itemPopularity[i];
+        p.topOnePercentShare = total > 0 ? double(topEvents) / double(total) : 0.0;
+    }
+};
+
+void addDistributions(Database& db, std::int64_t datasetId, std::optional<std::int64_t> splitId,
+                      DatasetStats& s) {
+    Distributions all;
+    forEachStoredSession(db, datasetId, false, [&](const StoredSession& x) { all.add(x); });
+    all.fill(s.all);
+    if (!splitId)
+        return;
+    std::unordered_map<std::int64_t, int> partOf;
+    Statement st = db.prepare("SELECT session_id, part FROM split_sessions WHERE split_id = ?");
+    st.bind(1, *splitId);
+    while (st.step()) {
+        std::string_view p = st.getTextView(1);
+        partOf.emplace(st.getInt(0), p == "train" ? 0 : p == "valid" ? 1 : 2);
+    }
+    Distributions parts[3];
+    forEachStoredSession(db, datasetId, true, [&](const StoredSession& x) {
+        auto it = partOf.find(x.id);
+        if (it != partOf.end())
+            parts[it->second].add(x);
+    });
+    static const char* kNames[] = {"train", "valid", "test"};
+    for (auto& [name, p] : s.parts) {
+        int k = int(std::find(std::begin(kNames), std::end(kNames), name) - std::begin(kNames));
+        parts[k].fill(p);
+        if (k == 2) {
+            std::int64_t unseen = 0;
+            for (const auto& [item, n] : parts[2].items)
+                if (!parts[0].items.count(item))
+                    unseen += n;
+            p.unseenInTrainEvents = unseen;
+        }
+    }
+}
+
 nlohmann::json epochSeconds(std::optional<std::int64_t> ms) {
     if (!ms)
         return nullptr;
@@ -68,6 +140,24 @@ nlohmann::json partJson(const PartStats& p) {
     j["last_ts"] = epochSeconds(p.lastTsMs);
     j["first_time"] = p.firstTsMs ? nlohmann::json(TimeParser::formatIso(*p.firstTsMs)) : nullptr;
     j["last_time"] = p.lastTsMs ? nlohmann::json(TimeParser::formatIso(*p.lastTsMs)) : nullptr;
+    // Arrays of [key, count] pairs: JSON objects would sort "10" before "2".
+    nlohmann::json lengths = nlohmann::json::array();
+    for (const auto& [len, n] : p.sessionLengths)
+        lengths.push_back({len, n});
+    j["session_length_histogram"] = lengths;
+    nlohmann::json days = nlohmann::json::array();
+    for (const auto& [day, n] : p.eventsPerDay)
+        days.push_back({TimeParser::formatIso(day * 86'400'000).substr(0, 10), n});
+    j["events_per_day"] = days;
+    j["top_1pct_item_share"] = p.topOnePercentShare;
+    const std::size_t shown = std::min<std::size_t>(p.itemPopularity.size(), 1000);
+    j["item_popularity"] = std::vector<std::int64_t>(p.itemPopularity.begin(),
+                                                     p.itemPopularity.begin() + std::ptrdiff_t(shown));
+    if (p.unseenInTrainEvents) {
+        j["unseen_in_train_events"] = *p.unseenInTrainEvents;
+        j["unseen_in_train_share"] =
+            p.events > 0 ? double(*p.unseenInTrainEvents) / double(p.events) : 0.0;
+    }
     return j;
 }
 
@@ -99,6 +189,9 @@ DatasetStats computeDatasetStats(SessionStore& store, const std::string& dataset
             if (p.sessions > 0)
                 s.parts.emplace_back(part, p);
         }
+        addDistributions(db, id, splitId, s);
+    } else {
+        addDistributions(db, id, std::nullopt, s);
     }
     return s;
 }
@@ -108,6 +201,8 @@ nlohmann::json datasetStatsToJson(const DatasetStats& s) {
     j["dataset"] = s.dataset;
     j["items_with_text"] = s.itemsWithText;
     j["catalog_items"] = s.catalogItems;
+    j["items_with_text_share"] =
+        s.catalogItems > 0 ? double(s.itemsWithText) / double(s.catalogItems) : 0.0;
     if (!s.parts.empty()) {
         j["split"] = s.splitName;
         nlohmann::json parts = nlohmann::json::object();

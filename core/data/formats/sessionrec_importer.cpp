@@ -17,10 +17,8 @@ ImportReport importSessionRec(SessionStore& store, const std::string& dataset,
                                        std::pair{"item", "ItemId"}, std::pair{"time", "Time"}})
         if (!o.columns.entries().count(role))
             o.columns.set(role, column);
-    // Prepared benchmark files store epoch seconds, sometimes as floats ("1396321232.0"); "auto"
-    // would read a millisecond column as seconds only by accident, so the unit is fixed.
-    if (o.timeFormat == "auto")
-        o.timeFormat = "s";
+    // Time stays "auto": epoch seconds (also "1396321232.0") are read as seconds, and the
+    // occasional millisecond variant is still recognised by its magnitude.
     return importEventsCsv(store, dataset, path, o, progress);
 }
 

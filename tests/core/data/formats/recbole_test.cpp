@@ -1,0 +1,100 @@
+// RecBole atomic files: tab-separated, typed headers, the kind told by the extension.
+#include "format_test_support.h"
+#include "srw/data/formats/import_file.h"
+#include "srw/data/formats/recbole_importer.h"
+#include "srw/util/error.h"
+
+#include <nlohmann/json.hpp>
+
+using namespace srw;
+using namespace srw::test;
+
+namespace {
+
+class RecBole : public FormatTest {};
+
+} // namespace
+
+TEST_F(RecBole, InterWithoutSessionsIsSplitPerUserAtTheGap) {
+    auto path = dir.write("ml-100k.inter", "user_id:token\titem_id:token\trating:float\t"
+                                           "timestamp:float\n"
+                                           "196\t242\t3\t881250949\n"
+                                           "186\t302\t3\t891717742\n"
+                                           "196\t377\t1\t881251949");
+    ImportReport r = importRecBole(store, "ml", path, {});
+    EXPECT_EQ(r.events, 3u);
+    EXPECT_EQ(r.sessions, 2u);
+    EXPECT_EQ(r.timeFormat, "s");
+    std::vector<StoredEvent> want = {
+        {"186#1", "186", "302", 891717742000LL, ""},
+        {"196#1", "196", "242", 881250949000LL, ""},
+        {"196#1", "196", "377", 881251949000LL, ""},
+    };
+    EXPECT_EQ(eventsOf(store, "ml"), want);
+}
+
+TEST_F(RecBole, InterWithSessionIdKeepsSessionsAndFractionalSeconds) {
+    auto path = dir.write("diginetica.inter", "session_id:token\titem_id:token\ttimestamp:float\n"
+                                              "1\t9654\t1462752000.5\n"
+                                              "1\t33043\t1462752100\n"
+                                              "2\t9654\t1462752000\n");
+    ImportReport r = importFile(store, "dn", path, "auto", {});
+    EXPECT_EQ(r.sessions, 2u);
+    std::vector<StoredEvent> want = {
+        {"1", std::nullopt, "9654", 1462752000500LL, ""},
+        {"1", std::nullopt, "33043", 1462752100000LL, ""},
+        {"2", std::nullopt, "9654", 1462752000000LL, ""},
+    };
+    EXPECT_EQ(eventsOf(store, "dn"), want);
+}
+
+TEST_F(RecBole, ItemTokenSequencesBecomeText) {
+    auto path = dir.write("ml-1m.item", "item_id:token\tmovie_title:token_seq\trelease_year:token\t"
+                                        "genre:token_seq\n"
+                                        "1\tToy Story\t1995\tAnimation Children's Comedy\n"
+                                        "2\tGoldenEye\t1995\tAction Adventure Thriller");
+    ImportReport r = importRecBole(store, "ml", path, {});
+    EXPECT_EQ(r.itemsUpdated, 2u);
+    StoredItem toy = itemOf(store, "ml", "1");
+    EXPECT_EQ(toy.title, "Toy Story");
+    EXPECT_EQ(toy.description, "Animation Children's Comedy");
+    EXPECT_EQ(toy.category, std::nullopt);
+    ASSERT_TRUE(toy.attributes);
+    EXPECT_EQ(nlohmann::json::parse(*toy.attributes), nlohmann::json({{"release_year", "1995"}}));
+    EXPECT_EQ(itemOf(store, "ml", "2").title, "GoldenEye");
+}
+
+TEST_F(RecBole, ItemCategoriesFloatsAndSeveralTextFields) {
+    auto path = dir.write("amazon.item", "item_id:token\ttitle:token\tprice:float\t"
+                                         "categories:token_seq\tdescription:token_seq\t"
+                                         "tags:token_seq\n"
+                                         "B01\tA mug\t12.5\tKitchen Cups\tA white mug\tgift\n"
+                                         "B02\tA pan\t\t\t\t\n");
+    importRecBole(store, "am", path, {});
+    StoredItem mug = itemOf(store, "am", "B01");
+    EXPECT_EQ(mug.title, "A mug");
+    EXPECT_EQ(mug.category, "Kitchen Cups");
+    EXPECT_EQ(mug.description, "A white mug\ngift");
+    EXPECT_EQ(nlohmann::json::parse(*mug.attributes), nlohmann::json({{"price", 12.5}}));
+    StoredItem pan = itemOf(store, "am", "B02");
+    EXPECT_EQ(pan.title, "A pan");
+    EXPECT_EQ(pan.description, std::nullopt);
+    EXPECT_EQ(pan.attributes, std::nullopt);
+}
+
+TEST_F(RecBole, UserFileIsAcceptedAndStoresNothing) {
+    auto path = dir.write("ml-100k.user", "user_id:token\tage:token\tgender:token\n1\t24\tM\n"
+                                          "2\t53\tF");
+    ImportReport r = importFile(store, "ml", path, "auto", {});
+    EXPECT_EQ(r.rows, 2u);
+    EXPECT_EQ(r.events, 0u);
+    EXPECT_FALSE(store.findDataset("ml"));
+}
+
+TEST_F(RecBole, KindComesFromTheHeaderWhenTheExtensionIsOther) {
+    auto path = dir.write("interactions.tsv", "user_id:token\titem_id:token\ttimestamp:float\n"
+                                              "1\ta\t100\n");
+    EXPECT_EQ(detectFormat(path), "recbole");
+    ImportReport r = importFile(store, "x", path, "auto", {});
+    EXPECT_EQ(r.events, 1u);
+}
