@@ -46,7 +46,7 @@ public:
     ParamMap params() const override { return m_params; }
 
     void fit(const std::vector<SessionSequence>& train, std::int32_t numItems) override {
-        m_index.build(train, numItems);
+        m_index.build(train, numItems, true);
     }
 
     std::unique_ptr<SessionScorer> newScorer() const override {
@@ -80,12 +80,10 @@ private:
             m_neighbors.clear();
             for (std::int32_t s : candidates) {
                 const auto su = static_cast<std::size_t>(s);
-                const auto begin = index.sessionItemOffset[su], end = index.sessionItemOffset[su + 1];
-                std::int64_t li = 0;
-                for (auto p = begin; p < end; ++p)
-                    li += m_inPrefix[static_cast<std::size_t>(index.sessionItems[static_cast<std::size_t>(p)])];
-                const double sim = similarity(static_cast<double>(li),
-                                              static_cast<double>(end - begin), lb);
+                const double la = static_cast<double>(index.sessionItemOffset[su + 1] -
+                                                      index.sessionItemOffset[su]);
+                const double sim =
+                    similarity(static_cast<double>(m_sampler.overlap(s)), la, lb);
                 if (sim > 0)
                     m_neighbors.emplace_back(sim, s);
             }

@@ -14,15 +14,34 @@ std::int32_t TrainIndex::sessionOfEvent(std::int64_t event) const {
     return static_cast<std::int32_t>(it - sessionEventOffset.begin()) - 1;
 }
 
-void TrainIndex::build(const std::vector<SessionSequence>& train, std::int32_t items) {
+void TrainIndex::build(const std::vector<SessionSequence>& train, std::int32_t items,
+                       bool recency) {
     numItems = items;
+    byRecency = recency;
     const auto n = static_cast<std::size_t>(items);
+    auto lastTime = [](const SessionSequence& s) {
+        std::int64_t last = std::numeric_limits<std::int64_t>::min();
+        for (std::int64_t t : s.times)
+            last = std::max(last, t);
+        return s.times.empty() ? std::int64_t{0} : last;
+    };
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < train.size(); ++i)
+        if (!train[i].items.empty())
+            order.push_back(i);
+    if (recency) {
+        std::vector<std::int64_t> last(train.size(), 0);
+        for (std::size_t i : order)
+            last[i] = lastTime(train[i]);
+        std::sort(order.begin(), order.end(), [&last](std::size_t a, std::size_t b) {
+            return last[a] != last[b] ? last[a] > last[b] : a > b;
+        });
+    }
     eventItem.clear();
     sessionEventOffset.assign(1, 0);
     sessionTime.clear();
-    for (const auto& s : train) {
-        if (s.items.empty())
-            continue;
+    for (std::size_t i : order) {
+        const auto& s = train[i];
         for (std::int32_t item : s.items) {
             if (item < 0 || item >= items)
                 throw UsageError("training item index " + std::to_string(item) +
@@ -30,10 +49,7 @@ void TrainIndex::build(const std::vector<SessionSequence>& train, std::int32_t i
             eventItem.push_back(item);
         }
         sessionEventOffset.push_back(static_cast<std::int64_t>(eventItem.size()));
-        std::int64_t last = std::numeric_limits<std::int64_t>::min();
-        for (std::int64_t t : s.times)
-            last = std::max(last, t);
-        sessionTime.push_back(s.times.empty() ? 0 : last);
+        sessionTime.push_back(lastTime(s));
     }
     numSessions = static_cast<std::int32_t>(sessionTime.size());
 
@@ -76,11 +92,7 @@ void TrainIndex::build(const std::vector<SessionSequence>& train, std::int32_t i
             itemSessions[static_cast<std::size_t>(fill[item]++)] = s;
         }
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        std::sort(itemSessions.begin() + itemSessionOffset[i],
-                  itemSessions.begin() + itemSessionOffset[i + 1],
-                  [this](std::int32_t a, std::int32_t b) { return moreRecent(a, b); });
-    }
+    // Filled in ascending session order, so every item's list is already sorted.
 
     itemEventOffset.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i)

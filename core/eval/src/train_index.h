@@ -24,7 +24,7 @@ struct TrainIndex {
     /// Time of the session's last event: session-rec's session_time (the last row's time).
     std::vector<std::int64_t> sessionTime;
 
-    // Sessions per item, most recent first (sessionTime descending, then later session first).
+    // Sessions per item, ascending session number (most recent first when byRecency).
     std::vector<std::int64_t> itemSessionOffset; ///< numItems + 1
     std::vector<std::int32_t> itemSessions;
 
@@ -37,14 +37,20 @@ struct TrainIndex {
     std::vector<std::uint8_t> catalogue;        ///< 1 for items with a training event
 
     std::int32_t sessionOfEvent(std::int64_t event) const;
-    /** True if session s (more recent) ranks before session t when sampling "recent". */
-    bool moreRecent(std::int32_t s, std::int32_t t) const {
-        const auto ts = sessionTime[static_cast<std::size_t>(s)];
-        const auto tt = sessionTime[static_cast<std::size_t>(t)];
-        return ts != tt ? ts > tt : s > t;
-    }
+    /// Sessions numbered by recency (see build()): then session numbers compare like times.
+    bool byRecency = false;
 
-    void build(const std::vector<SessionSequence>& train, std::int32_t numItems);
+    /** True if session s ranks before session t when sampling "recent" (byRecency only). */
+    bool moreRecent(std::int32_t s, std::int32_t t) const { return s < t; }
+
+    /**
+     * Builds the views. recency=false numbers sessions in training order (the event order
+     * matters to the rule models' tie-breaks); recency=true numbers them most recent first (last
+     * event time descending, the later session in training order first among equal times), so
+     * the kNN models compare recency as plain integers.
+     */
+    void build(const std::vector<SessionSequence>& train, std::int32_t numItems,
+               bool recency = false);
 };
 
 /**

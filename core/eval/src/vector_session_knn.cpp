@@ -25,28 +25,46 @@
 namespace srw {
 namespace {
 
-double positionWeight(const std::string& w, double c, double length) {
-    if (w == "same")
-        return 1.0;
-    if (w == "quadratic")
-        return (c / length) * (c / length);
-    if (w == "log")
-        return 1.0 / std::log10((length - c) + 1.7);
-    if (w == "linear")
-        return c <= 10 ? 1.0 - 0.1 * (length - c) : 0.0;
-    return c / length; // div
+enum class Decay { Div, Linear, Same, Log, Quadratic };
+
+Decay parseDecay(const std::string& name) {
+    return name == "linear" ? Decay::Linear
+           : name == "same" ? Decay::Same
+           : name == "log"  ? Decay::Log
+           : name == "quadratic" ? Decay::Quadratic
+                                 : Decay::Div;
 }
 
-double stepWeight(const std::string& w, double step) {
-    if (w == "same")
+double positionWeight(Decay w, double c, double length) {
+    switch (w) {
+    case Decay::Same:
         return 1.0;
-    if (w == "quadratic")
+    case Decay::Quadratic:
+        return (c / length) * (c / length);
+    case Decay::Log:
+        return 1.0 / std::log10((length - c) + 1.7);
+    case Decay::Linear:
+        return c <= 10 ? 1.0 - 0.1 * (length - c) : 0.0;
+    case Decay::Div:
+        break;
+    }
+    return c / length;
+}
+
+double stepWeight(Decay w, double step) {
+    switch (w) {
+    case Decay::Same:
+        return 1.0;
+    case Decay::Quadratic:
         return 1.0 / (step * step);
-    if (w == "log")
+    case Decay::Log:
         return 1.0 / std::log10(step + 1.7);
-    if (w == "linear")
+    case Decay::Linear:
         return step <= 100 ? 1.0 - 0.1 * step : 0.0;
-    return 1.0 / step; // div
+    case Decay::Div:
+        break;
+    }
+    return 1.0 / step;
 }
 
 void reject(const ParamReader& reader, const std::string& name, const std::string& why) {
@@ -63,8 +81,8 @@ public:
         m_recent = reader.choice("sampling", {"recent", "random"}) == "recent";
         // session-rec accepts a similarity for V-SKNN but always uses its vector product.
         reader.choice("similarity", {"jaccard", "cosine", "binary", "tanimoto", "vec"});
-        m_weighting = reader.choice("weighting", decays);
-        m_weightingScore = reader.choice("weighting_score", decays);
+        m_weighting = parseDecay(reader.choice("weighting", decays));
+        m_weightingScore = parseDecay(reader.choice("weighting_score", decays));
         m_weightingTime = reader.boolean("weighting_time");
         m_lastNDays = reader.optionalInteger("last_n_days", 0);
         m_lastNClicks = reader.optionalInteger("last_n_clicks", 1);
@@ -82,7 +100,7 @@ public:
     ParamMap params() const override { return m_params; }
 
     void fit(const std::vector<SessionSequence>& train, std::int32_t numItems) override {
-        m_index.build(m_lastNDays ? lastNDays(train, *m_lastNDays) : train, numItems);
+        m_index.build(m_lastNDays ? lastNDays(train, *m_lastNDays) : train, numItems, true);
         m_idf.assign(static_cast<std::size_t>(numItems), 0.0);
         for (std::size_t i = 0; i < m_idf.size(); ++i)
             if (m_index.catalogue[i])
@@ -137,20 +155,14 @@ private:
                     m_weight[static_cast<std::size_t>(item)] = m_model.m_idf[static_cast<std::size_t>(item)];
             const double distinct = static_cast<double>(m_vector.size());
 
-            const auto& candidates = m_sampler.sample(m_all, m_model.m_sampleSize,
-                                                      m_model.m_recent, prefix.seed);
+            const auto& candidates =
+                m_sampler.sample(m_all, m_model.m_sampleSize, m_model.m_recent, prefix.seed,
+                                 &m_weight, &m_lastPos);
             m_neighbors.clear();
             for (std::int32_t s : candidates) {
                 const auto su = static_cast<std::size_t>(s);
-                double sum = 0;
-                std::int64_t latest = -1;
-                for (auto p = index.sessionItemOffset[su]; p < index.sessionItemOffset[su + 1]; ++p) {
-                    const auto item = static_cast<std::size_t>(index.sessionItems[static_cast<std::size_t>(p)]);
-                    if (m_lastPos[item] >= 0) {
-                        sum += m_weight[item];
-                        latest = std::max(latest, m_lastPos[item]);
-                    }
-                }
+                const double sum = m_sampler.weight(s);
+                const std::int64_t latest = m_sampler.latest(s);
                 double sim = sum / distinct;
                 if (sim > 0) {
                     if (m_model.m_weightingTime) {
@@ -207,7 +219,8 @@ private:
     std::int64_t m_k = 100;
     std::int64_t m_sampleSize = 1000;
     bool m_recent = true;
-    std::string m_weighting, m_weightingScore;
+    Decay m_weighting = Decay::Div;
+    Decay m_weightingScore = Decay::Div;
     bool m_weightingTime = false;
     std::optional<std::int64_t> m_lastNDays, m_lastNClicks;
     bool m_remind = true;
