@@ -88,9 +88,15 @@ TEST(EvalProtocol, UnseenTargetsCountAsMissesByDefault) {
     EXPECT_DOUBLE_EQ(r.metrics.at("HitRate@1"), 0.0);
     EXPECT_EQ(r.catalogueSize, 5u);
     // The popularity slice reports the unseen targets separately.
-    for (const auto& s : r.slices)
-        if (s.dimension == "target_popularity" && s.label == "unseen")
+    bool found = false;
+    for (const auto& s : r.slices) {
+        if (s.dimension == "target_popularity" && s.label == "unseen") {
             EXPECT_EQ(s.predictions, 2u);
+            EXPECT_DOUBLE_EQ(s.metrics.at("HitRate@3"), 0.0);
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
 }
 
 TEST(EvalProtocol, UnseenTargetsCanBeDroppedAsPredictionsOrAsEvents) {
