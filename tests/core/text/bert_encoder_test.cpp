@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -127,6 +128,21 @@ TEST(BertEncoderGolden, HalfAndBFloat16MatchTheirOwnReferences) {
     }
 }
 
+TEST(BertEncoderGolden, CudaMatchesReference) {
+    if (!BertEncoder::cudaAvailable())
+        GTEST_SKIP() << "no CUDA device";
+    BertLoadOptions lo;
+    lo.device = "cuda";
+    const auto enc = BertEncoder::load(dir("mlm"), lo);
+    EXPECT_EQ(enc.device(), "cuda:0");
+    BertForwardOptions o;
+    o.mlmLogits = true;
+    const auto out = enc.forward(goldenBatch(), o);
+    expectCloseMasked(out.lastHiddenState, model()["last_hidden_state"], 32, "last_hidden_state");
+    expectCloseAll(out.poolerOutput, model()["pooler_output"], "pooler_output");
+    expectCloseMasked(out.mlmLogits, model()["mlm_logits"], 330, "mlm_logits");
+}
+
 TEST(BertEncoderGolden, TokenizerProducesTheReferenceInputs) {
     const auto enc = BertEncoder::load(dir("mlm"));
     std::map<std::string, json> cases;
@@ -199,6 +215,9 @@ TEST(BertEncoder, SaveLoadRoundTripsBitExactly) {
         // Same names, layout and bytes as the reference file that Python wrote.
         EXPECT_EQ(readBytes((out / "model.safetensors").string()),
                   readBytes(dir(src) + "/model.safetensors"));
+        // For checking with Python transformers elsewhere (see the device script's README).
+        if (const char* keep = std::getenv("SRW_TEXT_EXPORT_DIR"))
+            enc.save(std::string(keep) + "/" + src);
         const auto back = BertEncoder::load(out.string());
         EXPECT_EQ(back.fingerprint(), enc.fingerprint());
         BertForwardOptions o;

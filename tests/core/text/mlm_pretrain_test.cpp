@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace srw {
@@ -58,6 +59,29 @@ TEST(MlmPretrain, LowersLossAndBeatsChanceOnTheCatalogue) {
     const double chance = 1.0 / double(enc.tokenizer().vocabSize());
     EXPECT_LT(lateLoss, 0.85 * r.epochs.front().loss) << log;
     EXPECT_GT(lateAcc, 10 * chance) << log;
+}
+
+TEST(MlmPretrain, TrainsOnCudaWithBf16Autocast) {
+    if (!BertEncoder::cudaAvailable())
+        GTEST_SKIP() << "no CUDA device";
+    const auto texts = test::catalogNames();
+    auto enc = tinyModel(texts);
+    MlmPretrainOptions o;
+    o.epochs = 20;
+    o.batchSize = 16;
+    o.learningRate = 3e-3;
+    o.device = "cuda";
+    const auto r = pretrainMlm(enc, texts, o);
+    EXPECT_EQ(r.device, "cuda:0");
+    ASSERT_EQ(r.epochs.size(), 20u);
+    double lateLoss = 0;
+    for (std::size_t i = r.epochs.size() - 3; i < r.epochs.size(); ++i)
+        lateLoss += r.epochs[i].loss / 3;
+    EXPECT_LT(lateLoss, 0.85 * r.epochs.front().loss);
+    if (const char* keep = std::getenv("SRW_TEXT_EXPORT_DIR"))
+        enc.save(std::string(keep) + "/pretrained");
+    // The trained model encodes on the device it was trained on.
+    EXPECT_EQ(enc.encode({"black sleeve"}, Pooling::Mean).size(), std::size_t(enc.hiddenSize()));
 }
 
 TEST(MlmPretrain, CancelStopsAndStillWritesTheCheckpoint) {
