@@ -48,8 +48,8 @@ void importEvents(FormatReader& in, const std::vector<std::string>& h, DatasetWr
             auto day = dates.parse(r.fields[dCol]);
             if (!day)
                 throw InputError(path, r.line, dCol + 1,
-                                 "cannot parse event date " + quoteForMessage(trim(r.fields[dCol])) +
-                                     " as yyyy-MM-dd");
+                                 "cannot parse event date " +
+                                     quoteForMessage(trim(r.fields[dCol])) + " as yyyy-MM-dd");
             long long frame = 0;
             if (!parseInt64(trim(r.fields[fCol]), frame) || frame < 0)
                 throw InputError(path, r.line, fCol + 1,

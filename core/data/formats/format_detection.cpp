@@ -164,7 +164,8 @@ std::string detectFormat(const std::string& path) {
         return "recbole";
     auto semi = looseFields(first, ';');
     if (has(semi, {"sessionid", "itemid", "timeframe", "eventdate"}) ||
-        has(semi, {"itemid", "pricelog2"}) || semi == std::vector<std::string>{"itemid", "categoryid"})
+        has(semi, {"itemid", "pricelog2"}) ||
+        semi == std::vector<std::string>{"itemid", "categoryid"})
         return "diginetica";
     auto comma = looseFields(first, ',');
     if (has(comma, {"timestamp", "visitorid", "event", "itemid"}) ||
@@ -195,8 +196,8 @@ std::string detectFormat(const std::string& path) {
     for (const auto& f : knownFormats())
         list += (list.empty() ? "" : ", ") + f;
     throw InputError(path, 0, 0,
-                     "cannot tell the format of " + name + ": " + why + "; pass --format (one of: " +
-                         list + ")");
+                     "cannot tell the format of " + name + ": " + why +
+                         "; pass --format (one of: " + list + ")");
 }
 
 } // namespace srw

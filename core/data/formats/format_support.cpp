@@ -14,13 +14,24 @@ std::string delimiterName(char c) {
 } // namespace
 
 FormatReader::FormatReader(const std::string& path, char delimiter, bool lenient,
-                           ImportReport& report)
-    : m_path(path), m_reader(path, DelimitedOptions{delimiter, true}), m_lenient(lenient),
-      m_report(report) {
+                           ImportReport& report, Quoting quoting)
+    : m_path(path), m_delimiter(delimiter), m_lenient(lenient), m_report(report) {
+    if (quoting == Quoting::None)
+        m_plain = std::make_unique<UnquotedReader>(path, delimiter);
+    else
+        m_quoted = std::make_unique<DelimitedReader>(path, DelimitedOptions{delimiter, true});
     // The first record decides the file's kind, so it is never skipped, even in lenient mode.
-    if (!m_reader.next(m_first))
+    if (!readRaw(m_first))
         throw InputError(path, 0, 0, "the file has no rows");
     m_haveFirst = true;
+}
+
+bool FormatReader::readRaw(Record& r) {
+    return m_plain ? m_plain->next(r) : m_quoted->next(r);
+}
+
+std::uint64_t FormatReader::bytesRead() const {
+    return m_plain ? m_plain->bytesRead() : m_quoted->bytesRead();
 }
 
 std::vector<std::string> FormatReader::takeHeader() {
@@ -40,15 +51,15 @@ bool FormatReader::next(Record& r) {
         return true;
     }
     while (true) {
-        std::uint64_t before = m_reader.bytesRead();
+        std::uint64_t before = bytesRead();
         try {
-            if (!m_reader.next(r))
+            if (!readRaw(r))
                 return false;
             ++m_report.rows;
             return true;
         } catch (const InputError& e) {
             // An error that consumed nothing (an over-long line) would repeat forever: never skip.
-            if (m_reader.bytesRead() == before)
+            if (bytesRead() == before)
                 throw;
             ++m_report.rows;
             fail(e);
@@ -73,7 +84,8 @@ void FormatReader::expectColumns(const Record& r, std::size_t n) const {
 
 void FormatReader::tick(DatasetWriter& writer) const {
     if ((m_report.rows & 0x3FFF) == 0)
-        writer.reportProgress({"reading", m_reader.bytesRead(), m_reader.fileSize(),
+        writer.reportProgress({"reading", bytesRead(),
+                               m_plain ? m_plain->fileSize() : m_quoted->fileSize(),
                                std::to_string(m_report.rows) + " rows"});
 }
 
@@ -107,8 +119,9 @@ int requireColumn(const std::vector<std::string>& header, std::initializer_list<
                   const std::string& path, const std::string& what) {
     int c = findColumn(header, names);
     if (c < 0)
-        throw InputError(path, 1, 0, "missing required column '" + std::string(*names.begin()) + "' (" +
-                                         what + ")");
+        throw InputError(path, 1, 0,
+                         "missing required column '" + std::string(*names.begin()) + "' (" + what +
+                             ")");
     return c;
 }
 

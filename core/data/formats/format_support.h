@@ -5,10 +5,12 @@
 #include "srw/data/dataset_writer.h"
 #include "srw/parsers/delimited_reader.h"
 #include "srw/util/error.h"
+#include "unquoted_reader.h"
 
 #include <chrono>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -16,6 +18,9 @@
 #include <vector>
 
 namespace srw::format_detail {
+
+/** @brief Whether fields may be quoted (RFC 4180) or the file has no quoting at all. */
+enum class Quoting { Rfc4180, None };
 
 /**
  * @brief Streams the records of one file of a known format.
@@ -26,7 +31,8 @@ namespace srw::format_detail {
  */
 class FormatReader {
 public:
-    FormatReader(const std::string& path, char delimiter, bool lenient, ImportReport& report);
+    FormatReader(const std::string& path, char delimiter, bool lenient, ImportReport& report,
+                 Quoting quoting = Quoting::Rfc4180);
 
     /** @brief The first record (before next() is called); its fields live until next(). */
     const Record& first() const { return m_first; }
@@ -42,12 +48,17 @@ public:
     void tick(DatasetWriter& writer) const;
 
     const std::string& path() const { return m_path; }
-    char delimiter() const { return m_reader.delimiter(); }
+    char delimiter() const { return m_delimiter; }
     bool header() const { return m_header; }
 
 private:
+    bool readRaw(Record& r);
+    std::uint64_t bytesRead() const;
+
     std::string m_path;
-    DelimitedReader m_reader;
+    char m_delimiter;
+    std::unique_ptr<DelimitedReader> m_quoted; ///< exactly one of these two is set
+    std::unique_ptr<UnquotedReader> m_plain;
     bool m_lenient;
     ImportReport& m_report;
     Record m_first;
@@ -64,7 +75,8 @@ std::string looseName(std::string_view name);
 /** @brief Index of the first header name matching one of names (loosely), or -1. */
 int findColumn(const std::vector<std::string>& header, std::initializer_list<const char*> names);
 
-/** @brief Index of a required column; throws InputError at the header line naming what is missing. */
+/** @brief Index of a required column; throws InputError at the header line naming what is missing.
+ */
 int requireColumn(const std::vector<std::string>& header, std::initializer_list<const char*> names,
                   const std::string& path, const std::string& what);
 

@@ -181,13 +181,12 @@ void checkUsers(FormatReader& in, const std::vector<Field>& f) {
 
 } // namespace
 
-ImportReport importRecBole(SessionStore& store, const std::string& dataset,
-                           const std::string& path, const DelimitedImportOptions& o,
-                           const ProgressFn& progress) {
+ImportReport importRecBole(SessionStore& store, const std::string& dataset, const std::string& path,
+                           const DelimitedImportOptions& o, const ProgressFn& progress) {
     auto t0 = std::chrono::steady_clock::now();
     ImportReport report;
     report.dataset = dataset;
-    FormatReader in(path, '\t', o.lenient, report);
+    FormatReader in(path, '\t', o.lenient, report, Quoting::None);
     const std::vector<Field> fields = parseHeader(in.takeHeader(), path);
     const AtomicFile kind = kindOf(path, fields);
     report.delimiter = '\t';
@@ -206,8 +205,8 @@ ImportReport importRecBole(SessionStore& store, const std::string& dataset,
         importInter(in, fields, o, writer, report, hasSession);
     else
         importItems(in, fields, writer, report);
-    auto opts = sourceOptions(o, "recbole", kind == AtomicFile::Inter ? "inter" : "item", '\t',
-                              true);
+    auto opts =
+        sourceOptions(o, "recbole", kind == AtomicFile::Inter ? "inter" : "item", '\t', true);
     if (kind == AtomicFile::Inter) {
         opts["time_format"] = report.timeFormat;
         if (!hasSession)

@@ -105,8 +105,8 @@ void importProperties(FormatReader& in, const std::vector<std::string>& h, Sessi
             in.fail(e);
         }
     }
-    Statement stored = store.db().prepare(
-        "SELECT attributes FROM items WHERE dataset_id = ? AND external_id = ?");
+    Statement stored =
+        store.db().prepare("SELECT attributes FROM items WHERE dataset_id = ? AND external_id = ?");
     for (auto& [id, p] : items) {
         stored.bind(1, writer.datasetId()).bind(2, id);
         nlohmann::json attrs = nlohmann::json::object();
@@ -118,8 +118,8 @@ void importProperties(FormatReader& in, const std::vector<std::string>& h, Sessi
         stored.reset();
         mergeStored(attrs, "categoryid", p.category);
         mergeStored(attrs, "available", p.available);
-        for (auto [name, latest] : {std::pair{"categoryid", &p.category},
-                                    std::pair{"available", &p.available}}) {
+        for (auto [name, latest] :
+             {std::pair{"categoryid", &p.category}, std::pair{"available", &p.available}}) {
             if (latest->ts < 0)
                 continue;
             attrs[name] = latest->value;

@@ -87,7 +87,8 @@ ImportReport importYoochoose(SessionStore& store, const std::string& dataset,
     report.delimiter = in.delimiter();
     report.header = in.header();
     report.timeFormat = "iso";
-    auto opts = sourceOptions(o, "yoochoose", buys ? "buys" : "clicks", in.delimiter(), in.header());
+    auto opts =
+        sourceOptions(o, "yoochoose", buys ? "buys" : "clicks", in.delimiter(), in.header());
     opts["time_format"] = "iso";
     writer.addSource(path, "events", "yoochoose", opts.dump(), report.rows);
     writer.commit(assemblyFor(o, true), report);

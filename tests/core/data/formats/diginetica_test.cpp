@@ -45,16 +45,16 @@ TEST_F(Diginetica, ItemViewsWithTheOriginalHeader) {
 }
 
 TEST_F(Diginetica, ItemViewsWithTheSnakeCaseHeader) {
-    auto path = dir.write("views.csv", "session_id;user_id;item_id;timeframe;eventdate\n" +
-                                           kViewRows + "\n");
+    auto path = dir.write("views.csv",
+                          "session_id;user_id;item_id;timeframe;eventdate\n" + kViewRows + "\n");
     importFile(store, "dn", path, "auto", {});
     EXPECT_EQ(eventsOf(store, "dn"), kViewEvents);
 }
 
 TEST_F(Diginetica, PurchasesBecomePurchaseEvents) {
-    auto path = dir.write("train-purchases.csv",
-                          "sessionId;userId;timeframe;eventdate;ordernumber;itemId\n"
-                          "150;18278;1;2016-05-09;668;31\n");
+    auto path =
+        dir.write("train-purchases.csv", "sessionId;userId;timeframe;eventdate;ordernumber;itemId\n"
+                                         "150;18278;1;2016-05-09;668;31\n");
     importDiginetica(store, "dn", path, {});
     std::vector<StoredEvent> want = {{"150", "18278", "31", 1462752000001LL, "purchase"}};
     EXPECT_EQ(eventsOf(store, "dn"), want);

@@ -18,7 +18,8 @@ struct DetectCase {
 std::vector<DetectCase> detectCases() {
     return {
         {"yoochoose_clicks", "yoochoose-clicks.dat",
-         "1,2014-04-07T10:51:09.277Z,214536502,0\n1,2014-04-07T10:54:46.998Z,214536506,S", "yoochoose"},
+         "1,2014-04-07T10:51:09.277Z,214536502,0\n1,2014-04-07T10:54:46.998Z,214536506,S",
+         "yoochoose"},
         {"yoochoose_buys", "yoochoose-buys.dat",
          "420374,2014-04-06T18:44:58.314Z,214537888,12462,1\n", "yoochoose"},
         {"yoochoose_any_name", "sample.txt", "1,2014-04-07T10:51:09.277Z,214536502,2053\n",
@@ -52,7 +53,9 @@ std::vector<DetectCase> detectCases() {
     };
 }
 
-void PrintTo(const DetectCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const DetectCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class Detection : public ::testing::TestWithParam<DetectCase> {};
 

@@ -13,8 +13,8 @@
 namespace srw::test {
 
 struct StoredEvent {
-    std::string session;              ///< the session's external id ("" when none)
-    std::optional<std::string> user;  ///< the session's user, if any
+    std::string session;             ///< the session's external id ("" when none)
+    std::optional<std::string> user; ///< the session's user, if any
     std::string item;
     long long ts = 0;
     std::string type;
@@ -25,8 +25,8 @@ struct StoredEvent {
 };
 
 inline std::ostream& operator<<(std::ostream& os, const StoredEvent& e) {
-    return os << "{" << e.session << ", " << (e.user ? *e.user : "<null>") << ", " << e.item
-              << ", " << e.ts << ", " << e.type << "}";
+    return os << "{" << e.session << ", " << (e.user ? *e.user : "<null>") << ", " << e.item << ", "
+              << e.ts << ", " << e.type << "}";
 }
 
 struct StoredItem {
@@ -43,7 +43,8 @@ inline std::vector<StoredEvent> eventsOf(SessionStore& s, const std::string& dat
     st.bind(1, dataset);
     std::vector<StoredEvent> out;
     while (st.step())
-        out.push_back({st.getText(0), st.getOptText(1), st.getText(2), st.getInt(3), st.getText(4)});
+        out.push_back(
+            {st.getText(0), st.getOptText(1), st.getText(2), st.getInt(3), st.getText(4)});
     return out;
 }
 

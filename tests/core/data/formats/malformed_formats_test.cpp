@@ -16,8 +16,8 @@ struct BadCase {
     const char* format;
     const char* file;
     std::string content;
-    std::uint64_t line;  ///< expected line in the message (0: none)
-    const char* reason;  ///< expected fragment of the reason
+    std::uint64_t line; ///< expected line in the message (0: none)
+    const char* reason; ///< expected fragment of the reason
 };
 
 std::vector<BadCase> badCases() {
@@ -32,13 +32,14 @@ std::vector<BadCase> badCases() {
         {"yoochoose_short_row", "yoochoose", "c.dat",
          "1,2014-04-07T10:51:09.277Z,1,0\n1,2014-04-07T10:51:10.277Z,2,0\n1,2014", 3,
          "expected 4 columns, found 2"},
-        {"yoochoose_empty_session", "yoochoose", "c.dat", "1,2014-04-07T10:51:09.277Z,1,0\n,2014-"
-                                                          "04-07T10:51:09.277Z,1,0\n",
+        {"yoochoose_empty_session", "yoochoose", "c.dat",
+         "1,2014-04-07T10:51:09.277Z,1,0\n,2014-"
+         "04-07T10:51:09.277Z,1,0\n",
          2, "empty session id"},
         {"yoochoose_buys_bad_quantity", "yoochoose", "b.dat",
          "1,2014-04-07T10:51:09.277Z,1,100,one", 1, "quantity"},
-        {"diginetica_bad_date", "diginetica", "v.csv", digi + "1;NA;5;10;2016-05-09\n1;NA;6;20;9/5/16",
-         3, "cannot parse event date"},
+        {"diginetica_bad_date", "diginetica", "v.csv",
+         digi + "1;NA;5;10;2016-05-09\n1;NA;6;20;9/5/16", 3, "cannot parse event date"},
         {"diginetica_negative_timeframe", "diginetica", "v.csv", digi + "1;NA;5;-10;2016-05-09", 2,
          "timeframe"},
         {"diginetica_missing_column", "diginetica", "v.csv",
@@ -50,8 +51,8 @@ std::vector<BadCase> badCases() {
          "not a supported DIGINETICA file"},
         {"retailrocket_bad_timestamp", "retailrocket", "events.csv",
          rr + "1433221332117,1,view,5,\n2015-06-02,1,view,6,", 3, "not epoch milliseconds"},
-        {"retailrocket_empty_visitor", "retailrocket", "events.csv", rr + "1433221332117,,view,5,\n",
-         2, "empty visitor id"},
+        {"retailrocket_empty_visitor", "retailrocket", "events.csv",
+         rr + "1433221332117,,view,5,\n", 2, "empty visitor id"},
         {"retailrocket_properties_columns", "retailrocket", "item_properties.csv",
          props + "1433221332117,5,categoryid,1\n1433221332117,5,categoryid\n", 3,
          "expected 4 columns, found 3"},
@@ -63,6 +64,9 @@ std::vector<BadCase> badCases() {
          "missing required column 'timestamp'"},
         {"recbole_item_columns", "recbole", "x.item", "item_id:token\ttitle:token_seq\n1\tA\n2", 3,
          "expected 2 columns, found 1"},
+        {"recbole_invalid_utf8", "recbole", "x.item",
+         "item_id:token\ttitle:token_seq\n1\tA\n2\t\xe2\x28\xa1", 3, "invalid UTF-8"},
+        {"recbole_empty", "recbole", "x.inter", "\n\n", 0, "empty"},
         {"recbole_user_columns", "recbole", "x.user", "user_id:token\tage:token\n1\t2\t3\n", 2,
          "expected 2 columns, found 3"},
         {"sessionrec_bad_time", "sessionrec", "t.txt", sr + "1\t5\t1396839069\n1\t6\tnoon", 3,
@@ -74,7 +78,9 @@ std::vector<BadCase> badCases() {
     };
 }
 
-void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class MalformedFormat : public ::testing::TestWithParam<BadCase> {};
 

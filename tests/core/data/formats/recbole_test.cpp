@@ -82,6 +82,15 @@ TEST_F(RecBole, ItemCategoriesFloatsAndSeveralTextFields) {
     EXPECT_EQ(pan.attributes, std::nullopt);
 }
 
+TEST_F(RecBole, QuotesAreDataBecauseAtomicFilesHaveNoQuoting) {
+    auto path = dir.write("shop.item", "item_id:token\ttitle:token_seq\n"
+                                       "1\t12\" Vinyl \"Blue\" edition\n"
+                                       "2\t\"Quoted\"\r\n");
+    importRecBole(store, "s", path, {});
+    EXPECT_EQ(itemOf(store, "s", "1").title, "12\" Vinyl \"Blue\" edition");
+    EXPECT_EQ(itemOf(store, "s", "2").title, "\"Quoted\"");
+}
+
 TEST_F(RecBole, UserFileIsAcceptedAndStoresNothing) {
     auto path = dir.write("ml-100k.user", "user_id:token\tage:token\tgender:token\n1\t24\tM\n"
                                           "2\t53\tF");

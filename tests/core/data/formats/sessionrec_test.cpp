@@ -23,13 +23,13 @@ long long partCount(SessionStore& s, const std::string& part) {
 TEST_F(SessionRec, TrainAndTestFilesWithSplitParts) {
     DelimitedImportOptions train;
     train.splitPart = "train";
-    ImportReport a = importSessionRec(store, "rsc",
-                                      dir.write("rsc15_train_full.txt",
-                                                "SessionId\tItemId\tTime\n"
-                                                "1\t214536502\t1396839069.277\n"
-                                                "1\t214536500\t1396839249.868\n"
-                                                "2\t214662742\t1396839420\n"),
-                                      train);
+    ImportReport a =
+        importSessionRec(store, "rsc",
+                         dir.write("rsc15_train_full.txt", "SessionId\tItemId\tTime\n"
+                                                           "1\t214536502\t1396839069.277\n"
+                                                           "1\t214536500\t1396839249.868\n"
+                                                           "2\t214662742\t1396839420\n"),
+                         train);
     DelimitedImportOptions test;
     test.splitPart = "test";
     ImportReport b = importFile(store, "rsc",

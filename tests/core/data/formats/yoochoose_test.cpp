@@ -27,7 +27,8 @@ class Yoochoose : public FormatTest {};
 } // namespace
 
 TEST_F(Yoochoose, ClicksBecomeClickEventsInSessionsWithExactTimes) {
-    ImportReport r = importYoochoose(store, "rsc15", dir.write("yoochoose-clicks.dat", kClicks), {});
+    ImportReport r =
+        importYoochoose(store, "rsc15", dir.write("yoochoose-clicks.dat", kClicks), {});
     EXPECT_EQ(r.rows, 7u);
     EXPECT_EQ(r.events, 7u);
     EXPECT_EQ(r.sessions, 3u);
@@ -70,10 +71,9 @@ TEST_F(Yoochoose, BuysBecomePurchaseEvents) {
 }
 
 TEST_F(Yoochoose, AHeaderAddedByARedistributionIsSkipped) {
-    ImportReport r = importFile(store, "d",
-                                dir.write("clicks.csv", "session_id,timestamp,item_id,category\n" +
-                                                            kClicks),
-                                "auto", {});
+    ImportReport r = importFile(
+        store, "d", dir.write("clicks.csv", "session_id,timestamp,item_id,category\n" + kClicks),
+        "auto", {});
     EXPECT_TRUE(r.header);
     EXPECT_EQ(r.events, 7u);
 }

@@ -16,8 +16,7 @@ namespace srw {
  *   attributes.
  * The kind comes from the extension, or from the header when the extension is not one of these.
  */
-ImportReport importRecBole(SessionStore& store, const std::string& dataset,
-                           const std::string& path, const DelimitedImportOptions& options,
-                           const ProgressFn& progress = {});
+ImportReport importRecBole(SessionStore& store, const std::string& dataset, const std::string& path,
+                           const DelimitedImportOptions& options, const ProgressFn& progress = {});
 
 } // namespace srw
