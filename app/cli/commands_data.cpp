@@ -3,6 +3,7 @@
 
 #include "srw/data/csv_importer.h"
 #include "srw/data/dataset_stats.h"
+#include "srw/data/formats/import_file.h"
 #include "srw/util/error.h"
 #include "srw/util/text_utils.h"
 
@@ -80,25 +81,27 @@ void runImport(CliContext& ctx, const ImportArgs& a) {
     o.lenient = a.lenient;
     if (!a.split.empty())
         o.splitPart = a.split;
-    std::string format = toLower(a.format);
-    if (format == "auto")
-        format = "csv";
-    nlohmann::json out = nlohmann::json::array();
     SessionStore& store = ctx.store();
-    if (format == "catalog") {
-        o.columns = ColumnMapping::parse(a.columns, {"id", "title", "description", "category"});
-        o.format = "catalog";
-        ImportReport r = importCatalogCsv(store, a.dataset, a.path, o, ctx.progress("import"));
-        ctx.endProgress();
-        a.json ? void(out.push_back(reportJson(r))) : printImport(r, a.path);
-    } else if (format == "csv") {
-        o.columns = ColumnMapping::parse(a.columns, {"session", "user", "item", "time", "event"});
-        ImportReport r = importEventsCsv(store, a.dataset, a.path, o, ctx.progress("import"));
-        ctx.endProgress();
-        a.json ? void(out.push_back(reportJson(r))) : printImport(r, a.path);
-    } else {
-        throw UsageError("unknown format '" + a.format + "' (known: auto, csv, catalog)");
+    std::string format = toLower(a.format);
+    if (format.empty() || format == "auto") {
+        try {
+            format = detectFormat(a.path);
+        } catch (const InputError&) {
+            // An explicit column mapping says "a generic log" when the shape says nothing.
+            if (a.columns.empty())
+                throw;
+            format = "csv";
+        }
     }
+    if (format == "catalog")
+        o.columns = ColumnMapping::parse(a.columns, {"id", "title", "description", "category"});
+    else
+        o.columns = ColumnMapping::parse(a.columns, {"session", "user", "item", "time", "event"});
+    o.format = format;
+    nlohmann::json out = nlohmann::json::array();
+    ImportReport r = importFile(store, a.dataset, a.path, format, o, ctx.progress("import"));
+    ctx.endProgress();
+    a.json ? void(out.push_back(reportJson(r))) : printImport(r, a.path);
     if (!a.items.empty()) {
         DelimitedImportOptions io;
         io.columns = ColumnMapping::parse(a.itemColumns, {"id", "title", "description", "category"});
@@ -119,7 +122,9 @@ void addDataCommands(CLI::App& app, CliContext& ctx) {
     CLI::App* imp = app.add_subcommand("import", "Import a session log (or an item catalogue) into a dataset");
     imp->add_option("path", args->path, "The file to import")->required()->check(CLI::ExistingFile);
     imp->add_option("--dataset,-d", args->dataset, "Dataset to create or add to")->required();
-    imp->add_option("--format,-f", args->format, "auto, csv (generic delimited log), catalog (item texts)")
+    imp->add_option("--format,-f", args->format,
+                    "auto (detected), csv (generic log), catalog (item texts), yoochoose, "
+                    "diginetica, retailrocket, recbole, sessionrec")
         ->capture_default_str();
     imp->add_option("--delimiter", args->delimiter, "Field delimiter: , ; | or tab (default: sniffed)");
     imp->add_flag("--no-header", args->noHeader, "The first row is data");
