@@ -106,27 +106,3 @@ TEST(DetectionFailure, EmptyFile) {
         EXPECT_NE(e.reason().find("empty"), std::string::npos) << e.what();
     }
 }
-
-TEST(ImportFile, UnknownFormatIsAUsageError) {
-    TempDir dir;
-    SessionStore store(dir.file("ws.sqlite"));
-    std::string path = dir.write("log.csv", "session,item,time\n1,a,1\n");
-    EXPECT_THROW(importFile(store, "d", path, "parquet", {}), UsageError);
-    EXPECT_EQ(importFile(store, "d", path, "CSV", {}).events, 1u);
-}
-
-TEST(ImportFile, RecordsTheResolvedFormatWithTheSource) {
-    TempDir dir;
-    SessionStore store(dir.file("ws.sqlite"));
-    importFile(store, "d",
-               dir.write("yoochoose-clicks.dat", "1,2014-04-07T10:51:09.277Z,214536502,0"), "auto",
-               {});
-    importFile(store, "d", dir.write("items.csv", "item_id,title\n214536502,Mug\n"), "auto", {});
-    Statement st = store.db().prepare("SELECT format, kind FROM dataset_sources ORDER BY id");
-    std::vector<std::pair<std::string, std::string>> got;
-    while (st.step())
-        got.emplace_back(st.getText(0), st.getText(1));
-    std::vector<std::pair<std::string, std::string>> want = {{"yoochoose", "events"},
-                                                             {"catalog", "items"}};
-    EXPECT_EQ(got, want);
-}

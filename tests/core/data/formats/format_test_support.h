@@ -33,13 +33,15 @@ struct StoredItem {
     std::optional<std::string> title, description, category, attributes;
 };
 
-/** Events of a dataset in session-id then position order. */
+/** Events of a dataset by session external id, then position: independent of how the writer
+ * numbers sessions. */
 inline std::vector<StoredEvent> eventsOf(SessionStore& s, const std::string& dataset) {
     Statement st = s.db().prepare(
         "SELECT coalesce(se.external_id, ''), u.external_id, i.external_id, e.ts,"
         " coalesce(e.event_type, '') FROM events e JOIN sessions se ON se.id = e.session_id"
         " JOIN items i ON i.id = e.item_id JOIN datasets d ON d.id = se.dataset_id"
-        " LEFT JOIN users u ON u.id = se.user_id WHERE d.name = ? ORDER BY se.id, e.pos");
+        " LEFT JOIN users u ON u.id = se.user_id WHERE d.name = ? ORDER BY se.external_id, se.id, "
+        "e.pos");
     st.bind(1, dataset);
     std::vector<StoredEvent> out;
     while (st.step())
