@@ -1,5 +1,6 @@
 #include "srw/text/safetensors.h"
 
+#include "file_util.h"
 #include "srw/util/atomic_file.h"
 #include "srw/util/text_utils.h"
 
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 
 namespace srw {
@@ -100,7 +100,7 @@ const char* dtypeName(DType t) {
 std::size_t dtypeSize(DType t) { return t == DType::F32 ? 4 : 2; }
 
 void refusePickleCheckpoint(const std::string& path) {
-    const std::string ext = toLower(std::filesystem::path(path).extension().string());
+    const std::string ext = detail::lowerExtension(path);
     if (ext == ".bin" || ext == ".pt" || ext == ".pth" || ext == ".ckpt" || ext == ".pkl")
         throw SafeTensorsError(conversionHint(path));
     std::ifstream in(path, std::ios::binary);
@@ -116,10 +116,12 @@ void refusePickleCheckpoint(const std::string& path) {
 
 SafeTensorsFile SafeTensorsFile::read(const std::string& path, const SafeTensorsLimits& limits) {
     refusePickleCheckpoint(path);
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec)
-        fail(path, "cannot read: " + ec.message());
+    std::uint64_t size = 0;
+    try {
+        size = detail::regularFileSize(path);
+    } catch (const std::runtime_error& e) {
+        throw SafeTensorsError(e.what());
+    }
     if (size > limits.maxFileBytes)
         fail(path, "file is " + std::to_string(size) + " bytes, over the limit of " +
                        std::to_string(limits.maxFileBytes));

@@ -1,12 +1,12 @@
 #include "tokenizer_files.h"
 
+#include "file_util.h"
 #include "srw/util/atomic_file.h"
 #include "srw/util/error.h"
 #include "srw/util/text_utils.h"
 
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -86,9 +86,8 @@ void writeVocabFile(const std::string& path, const std::vector<std::string>& voc
 
 TokenizerOptions readTokenizerOptions(const std::string& dir) {
     TokenizerOptions opt;
-    namespace fs = std::filesystem;
     const std::string tj = dir + "/tokenizer.json";
-    if (fs::exists(tj)) {
+    if (pathExists(tj)) {
         const auto j = readJsonFile(tj);
         auto n = j.find("normalizer");
         if (n != j.end() && n->is_object() && n->value("type", "") == "BertNormalizer") {
@@ -107,7 +106,7 @@ TokenizerOptions readTokenizerOptions(const std::string& dir) {
         }
     }
     const std::string tc = dir + "/tokenizer_config.json";
-    if (fs::exists(tc)) {
+    if (pathExists(tc)) {
         const auto j = readJsonFile(tc);
         if (!j.is_object())
             throw InputError(tc, 0, 0, "not a JSON object");

@@ -2,19 +2,18 @@
 #include "srw/text/safetensors.h"
 
 #include "golden.h"
+#include "test_dirs.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 
 namespace srw {
 namespace {
 
 using nlohmann::json;
-namespace fs = std::filesystem;
 
 void flatten(const json& j, std::vector<float>& out) {
     if (j.is_array()) {
@@ -80,17 +79,7 @@ void expectCloseAll(const std::vector<float>& got, const json& want, const char*
 
 std::string dir(const char* sub) { return test::goldenDir() + "/" + sub; }
 
-fs::path tempDir(const std::string& name) {
-    auto d = fs::temp_directory_path() / ("srw_bert_test_" + name);
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-}
-
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using test::readBytes;
 
 TEST(BertEncoderGolden, MaskedLmLayoutMatchesReference) {
     const auto enc = BertEncoder::load(dir("mlm"));
@@ -208,17 +197,17 @@ TEST(BertEncoder, SaveLoadRoundTripsBitExactly) {
     for (const char* src : {"mlm", "base"}) {
         SCOPED_TRACE(src);
         const auto enc = BertEncoder::load(dir(src));
-        const auto out = tempDir(std::string("save_") + src);
-        enc.save(out.string());
+        const auto out = test::makeTempDir(std::string("save_") + src);
+        enc.save(out);
         for (const char* f : {"config.json", "vocab.txt", "tokenizer_config.json"})
-            EXPECT_TRUE(fs::exists(out / f)) << f;
+            EXPECT_TRUE(test::exists(out + "/" + f)) << f;
         // Same names, layout and bytes as the reference file that Python wrote.
-        EXPECT_EQ(readBytes((out / "model.safetensors").string()),
+        EXPECT_EQ(readBytes(out + "/model.safetensors"),
                   readBytes(dir(src) + "/model.safetensors"));
         // For checking with Python transformers elsewhere (see the device script's README).
         if (const char* keep = std::getenv("SRW_TEXT_EXPORT_DIR"))
             enc.save(std::string(keep) + "/" + src);
-        const auto back = BertEncoder::load(out.string());
+        const auto back = BertEncoder::load(out);
         EXPECT_EQ(back.fingerprint(), enc.fingerprint());
         BertForwardOptions o;
         o.mlmLogits = enc.hasMlmHead();
@@ -227,7 +216,7 @@ TEST(BertEncoder, SaveLoadRoundTripsBitExactly) {
         EXPECT_EQ(a.lastHiddenState, b.lastHiddenState);
         EXPECT_EQ(a.poolerOutput, b.poolerOutput);
         EXPECT_EQ(a.mlmLogits, b.mlmLogits);
-        fs::remove_all(out);
+        test::removeTree(out);
     }
 }
 
@@ -240,26 +229,19 @@ TEST(BertEncoder, CreateSaveLoad) {
     const auto enc = BertEncoder::create(c, tok, true, 7);
     EXPECT_TRUE(enc.hasMlmHead());
     EXPECT_FALSE(enc.hasPooler());
-    const auto out = tempDir("create");
-    enc.save(out.string());
-    const auto back = BertEncoder::load(out.string());
+    const auto out = test::makeTempDir("create");
+    enc.save(out);
+    const auto back = BertEncoder::load(out);
     EXPECT_TRUE(back.hasMlmHead());
     EXPECT_EQ(back.fingerprint(), enc.fingerprint());
     EXPECT_EQ(back.encode({"black case"}, Pooling::Mean), enc.encode({"black case"}, Pooling::Mean));
     EXPECT_THROW(enc.encode({"x"}, Pooling::Pooler), std::invalid_argument);
-    fs::remove_all(out);
+    test::removeTree(out);
 }
 
-void copyDir(const std::string& from, const fs::path& to) {
-    for (const auto& e : fs::directory_iterator(from))
-        fs::copy_file(e.path(), to / e.path().filename(), fs::copy_options::overwrite_existing);
-    for (const auto& e : fs::directory_iterator(to))
-        fs::permissions(e.path(), fs::perms::owner_read | fs::perms::owner_write);
-}
-
-void expectLoadError(const fs::path& d, const std::string& what) {
+void expectLoadError(const std::string& d, const std::string& what) {
     try {
-        BertEncoder::load(d.string());
+        BertEncoder::load(d);
         ADD_FAILURE() << "loaded; expected " << what;
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find(what), std::string::npos) << e.what();
@@ -267,27 +249,27 @@ void expectLoadError(const fs::path& d, const std::string& what) {
 }
 
 TEST(BertEncoder, RefusesBadCheckpoints) {
-    const auto d = tempDir("bad");
-    copyDir(dir("base"), d);
-    fs::remove(d / "model.safetensors");
-    std::ofstream(d / "pytorch_model.bin", std::ios::binary) << "PK\x03\x04";
+    const auto d = test::makeTempDir("bad_checkpoint");
+    test::copyFiles(dir("base"), d);
+    std::remove((d + "/model.safetensors").c_str());
+    test::writeBytes(d + "/pytorch_model.bin", "PK\x03\x04");
     expectLoadError(d, "save_file");
 
-    fs::remove(d / "pytorch_model.bin");
+    std::remove((d + "/pytorch_model.bin").c_str());
     const auto ref = SafeTensorsFile::read(dir("base") + "/model.safetensors");
     std::vector<TensorToWrite> ts;
     for (const auto& t : ref.tensors())
         if (t.name != "encoder.layer.1.output.dense.bias")
             ts.push_back({t.name, t.dtype, t.shape, ref.rawData(t)});
-    writeSafeTensors((d / "model.safetensors").string(), ts);
+    writeSafeTensors(d + "/model.safetensors", ts);
     expectLoadError(d, "missing BERT tensors: bert.encoder.layer.1.output.dense.bias");
 
-    copyDir(dir("base"), d);
-    std::string cfg = readBytes((d / "config.json").string());
+    test::copyFiles(dir("base"), d);
+    std::string cfg = readBytes(d + "/config.json");
     cfg.replace(cfg.find("\"intermediate_size\": 64"), 23, "\"intermediate_size\": 65");
-    std::ofstream(d / "config.json", std::ios::binary | std::ios::trunc) << cfg;
+    test::writeBytes(d + "/config.json", cfg);
     expectLoadError(d, "but config.json implies [65, 32]");
-    fs::remove_all(d);
+    test::removeTree(d);
 }
 
 } // namespace

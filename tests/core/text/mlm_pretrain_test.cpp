@@ -2,16 +2,14 @@
 #include "srw/text/wordpiece_trainer.h"
 
 #include "catalog.h"
+#include "test_dirs.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <filesystem>
 
 namespace srw {
 namespace {
-
-namespace fs = std::filesystem;
 
 BertEncoder tinyModel(const std::vector<std::string>& texts) {
     WordPieceTrainerOptions wo;
@@ -87,19 +85,18 @@ TEST(MlmPretrain, TrainsOnCudaWithBf16Autocast) {
 TEST(MlmPretrain, CancelStopsAndStillWritesTheCheckpoint) {
     const auto texts = test::catalogNames();
     auto enc = tinyModel(texts);
-    const auto dir = fs::temp_directory_path() / "srw_mlm_pretrain_cancel";
-    fs::remove_all(dir);
+    const auto dir = test::makeTempDir("mlm_cancel");
     MlmPretrainOptions o;
     o.epochs = 3;
     o.device = "cpu";
-    o.checkpointDir = dir.string();
+    o.checkpointDir = dir;
     const auto r = pretrainMlm(enc, texts, o, [](const Progress&) { return false; });
     EXPECT_TRUE(r.cancelled);
     EXPECT_TRUE(r.epochs.empty());
-    const auto back = BertEncoder::load(dir.string());
+    const auto back = BertEncoder::load(dir);
     EXPECT_TRUE(back.hasMlmHead());
     EXPECT_EQ(back.fingerprint(), enc.fingerprint());
-    fs::remove_all(dir);
+    test::removeTree(dir);
 }
 
 TEST(MlmPretrain, RefusesAModelWithoutMlmHead) {

@@ -1,11 +1,11 @@
 #include "srw/text/safetensors.h"
 
 #include "golden.h"
+#include "test_dirs.h"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 
 namespace srw {
@@ -19,10 +19,7 @@ std::string withHeader(const std::string& header, const std::string& data) {
     return out + header + data;
 }
 
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using test::readBytes;
 
 /** Expects parse() to throw a SafeTensorsError whose message holds the file name and `what`. */
 void expectRejected(const std::string& bytes, const std::string& what) {
@@ -143,10 +140,9 @@ TEST(SafeTensorsMalformed, BadJson) {
 }
 
 TEST(SafeTensors, RefusesPickleCheckpoints) {
-    const auto dir = std::filesystem::temp_directory_path() / "srw_safetensors_test";
-    std::filesystem::create_directories(dir);
-    const auto bin = (dir / "pytorch_model.bin").string();
-    const auto zip = (dir / "disguised.safetensors").string();
+    const auto dir = test::makeTempDir("safetensors_pickle");
+    const auto bin = dir + "/pytorch_model.bin";
+    const auto zip = dir + "/disguised.safetensors";
     std::ofstream(bin, std::ios::binary) << "\x80\x02}q\x00.";
     std::ofstream(zip, std::ios::binary) << "PK\x03\x04rest";
     for (const auto& p : {bin, zip}) {
@@ -157,7 +153,7 @@ TEST(SafeTensors, RefusesPickleCheckpoints) {
             EXPECT_NE(std::string(e.what()).find("save_file"), std::string::npos) << e.what();
         }
     }
-    std::filesystem::remove_all(dir);
+    test::removeTree(dir);
 }
 
 } // namespace

@@ -1,11 +1,11 @@
 #include "srw/text/tokenizer.h"
 
 #include "golden.h"
+#include "test_dirs.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <filesystem>
 
 namespace srw {
 namespace {
@@ -105,19 +105,18 @@ TEST(Tokenizer, SurvivesInvalidUtf8) {
 }
 
 TEST(Tokenizer, SaveLoadRoundTrip) {
-    const auto dir = std::filesystem::temp_directory_path() / "srw_tokenizer_test_save";
-    std::filesystem::create_directories(dir);
+    const auto dir = test::makeTempDir("tokenizer_save");
     TokenizerOptions o = casedOptions();
     o.stripAccents = true;
     o.modelMaxLength = 40;
     const auto tok = Tokenizer::fromVocabFile(test::goldenDir() + "/vocab.txt", o);
-    tok.save(dir.string());
-    const auto back = Tokenizer::fromDirectory(dir.string());
+    tok.save(dir);
+    const auto back = Tokenizer::fromDirectory(dir);
     EXPECT_EQ(back.vocab(), tok.vocab());
     EXPECT_FALSE(back.options().lowercase);
     EXPECT_EQ(back.options().stripAccents, std::optional<bool>(true));
     EXPECT_EQ(back.options().modelMaxLength, 40u);
-    std::filesystem::remove_all(dir);
+    test::removeTree(dir);
 }
 
 TEST(Tokenizer, HundredThousandTitlesInSeconds) {
