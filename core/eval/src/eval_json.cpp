@@ -1,6 +1,7 @@
 #include "srw/eval/eval_json.h"
 
 #include "srw/eval/evaluator.h"
+#include "srw/util/error.h"
 
 namespace srw {
 
@@ -59,6 +60,39 @@ nlohmann::json toJson(const EvalResult& r) {
     j["slices"] = slices;
     j["timings"] = {{"fit_s", r.fitSeconds}, {"eval_s", r.evalSeconds}, {"threads", r.threads}};
     return j;
+}
+
+nlohmann::json toJson(const PerSessionValues& v) {
+    nlohmann::json sums = nlohmann::json::array();
+    for (std::size_t s = 0; s < v.sessionCount(); ++s) {
+        const auto begin = v.sums.begin() + static_cast<std::ptrdiff_t>(s * v.columns.size());
+        sums.push_back(std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(v.columns.size())));
+    }
+    return {{"columns", v.columns},
+            {"session_ids", v.sessionIds},
+            {"predictions", v.predictions},
+            {"sums", sums}};
+}
+
+PerSessionValues perSessionFromJson(const nlohmann::json& j) {
+    PerSessionValues v;
+    try {
+        v.columns = j.at("columns").get<std::vector<std::string>>();
+        v.sessionIds = j.at("session_ids").get<std::vector<std::int64_t>>();
+        v.predictions = j.at("predictions").get<std::vector<std::uint32_t>>();
+        for (const auto& row : j.at("sums")) {
+            const auto values = row.get<std::vector<double>>();
+            if (values.size() != v.columns.size())
+                throw UsageError("per-session values: a row does not match the columns");
+            v.sums.insert(v.sums.end(), values.begin(), values.end());
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw UsageError(std::string("per-session values: ") + e.what());
+    }
+    if (v.sessionIds.size() != v.predictions.size() ||
+        v.sums.size() != v.sessionIds.size() * v.columns.size())
+        throw UsageError("per-session values: sessions, predictions and rows differ in number");
+    return v;
 }
 
 nlohmann::json toJson(const PairedComparison& c) {

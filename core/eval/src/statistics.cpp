@@ -106,10 +106,13 @@ std::map<std::string, Interval> bootstrapIntervals(const PerSessionValues& v, in
     return out;
 }
 
-PairedComparison comparePaired(const EvalResult& ra, const EvalResult& rb, int samples,
+PairedComparison comparePaired(const EvalResult& a, const EvalResult& b, int samples,
                                double confidence, std::uint64_t seed) {
-    const PerSessionValues& a = ra.perSession;
-    const PerSessionValues& b = rb.perSession;
+    return comparePaired(a.perSession, b.perSession, samples, confidence, seed);
+}
+
+PairedComparison comparePaired(const PerSessionValues& a, const PerSessionValues& b, int samples,
+                               double confidence, std::uint64_t seed) {
     if (a.sessionIds != b.sessionIds || a.predictions != b.predictions)
         throw UsageError("the two runs were not evaluated on the same sessions and predictions; "
                          "a paired comparison needs the same split and protocol");

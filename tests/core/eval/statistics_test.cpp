@@ -1,5 +1,6 @@
 // Bootstrap intervals and the paired test: sanity on runs whose answer is known.
 #include "eval_test_support.h"
+#include "srw/eval/eval_json.h"
 #include "srw/eval/evaluator.h"
 #include "srw/eval/recommender_factory.h"
 #include "srw/eval/statistics.h"
@@ -139,4 +140,23 @@ TEST(EvalStatistics, PairedTestRefusesDifferentSplits) {
     std::vector<SessionSequence> fewer(d.test.begin(), d.test.end() - 1);
     const auto b = evaluate(*pop, d.train, fewer, d.numItems, options());
     EXPECT_THROW(comparePaired(a, b), UsageError);
+}
+
+TEST(EvalStatistics, PerSessionValuesRoundTripThroughJsonForStoredComparisons) {
+    const Data d = randomData(200, 80);
+    auto pop = createRecommender("pop", {});
+    pop->fit(d.train, d.numItems);
+    auto sr = createRecommender("sr", {});
+    sr->fit(d.train, d.numItems);
+    const auto a = evaluate(*pop, d.train, d.test, d.numItems, options());
+    const auto b = evaluate(*sr, d.train, d.test, d.numItems, options());
+    const auto back = perSessionFromJson(nlohmann::json::parse(toJson(a.perSession).dump()));
+    EXPECT_EQ(back.columns, a.perSession.columns);
+    EXPECT_EQ(back.sums, a.perSession.sums);
+    const auto direct = comparePaired(a, b, 200);
+    const auto stored = comparePaired(back, b.perSession, 200);
+    ASSERT_EQ(direct.metrics.size(), stored.metrics.size());
+    EXPECT_EQ(direct.metrics[2].pValue, stored.metrics[2].pValue);
+    EXPECT_EQ(direct.metrics[2].difference, stored.metrics[2].difference);
+    EXPECT_THROW(perSessionFromJson(nlohmann::json::object()), UsageError);
 }

@@ -20,6 +20,14 @@ nlohmann::json metricsJson(const EvalResult& result);
  */
 nlohmann::json toJson(const EvalResult& result);
 
+/**
+ * @brief Per-session values as {"columns": [...], "session_ids": [...], "predictions": [...],
+ * "sums": [[...], ...]} so a store can keep them and compare runs later.
+ */
+nlohmann::json toJson(const PerSessionValues& values);
+/** @brief Reads toJson(PerSessionValues)'s shape back; throws UsageError on a bad shape. */
+PerSessionValues perSessionFromJson(const nlohmann::json& j);
+
 /** @brief {"sessions", "samples", "metrics": {"MRR@20": {a, b, difference, interval, p_value}}} */
 nlohmann::json toJson(const PairedComparison& comparison);
 

@@ -43,4 +43,9 @@ struct PairedComparison {
 PairedComparison comparePaired(const EvalResult& a, const EvalResult& b, int samples = 1000,
                                double confidence = 0.95, std::uint64_t seed = 42);
 
+/** @brief The same from stored per-session values (e.g. two runs read back from the store). */
+PairedComparison comparePaired(const PerSessionValues& a, const PerSessionValues& b,
+                               int samples = 1000, double confidence = 0.95,
+                               std::uint64_t seed = 42);
+
 } // namespace srw
