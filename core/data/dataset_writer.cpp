@@ -4,6 +4,7 @@
 #include "srw/util/sha256.h"
 #include "srw/util/version.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <sqlite3.h>
 
@@ -71,10 +72,18 @@ DatasetWriter::~DatasetWriter() {
     m_stageInsert.reset();
     m_itemInsert.reset();
     m_itemUpsert.reset();
+    m_keyFind.reset();
+    m_keyInsert.reset();
+    m_sessionInsert.reset();
+    m_eventInsert.reset();
+    m_userInsert.reset();
+    m_userFind.reset();
+    m_storedKeyFind.reset();
     m_tx.reset();
     if (!m_committed) {
         try {
             m_db.exec("DROP TABLE IF EXISTS temp.import_stage");
+            m_db.exec("DROP TABLE IF EXISTS temp.import_keys");
         } catch (...) {
         }
     }
@@ -143,8 +152,123 @@ void DatasetWriter::addEvent(std::optional<std::string_view> session,
                              std::optional<std::string_view> user, std::string_view item,
                              std::int64_t tsMs, std::optional<std::string_view> event) {
     std::int64_t iid = itemId(item);
-    m_stageInsert->bind(1, session).bind(2, user).bind(3, iid).bind(4, tsMs).bind(5, event).run();
     ++m_staged;
+    if (!session) {
+        m_stageInsert->bind(1, session).bind(2, user).bind(3, iid).bind(4, tsMs).bind(5, event).run();
+        return;
+    }
+    if (!m_streamed) {
+        m_streamed = true;
+        m_nextSessionId = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM sessions");
+        m_db.exec("DROP TABLE IF EXISTS temp.import_keys");
+        m_db.exec("CREATE TEMP TABLE import_keys(skey TEXT PRIMARY KEY, sid INTEGER NOT NULL)");
+        m_keyFind.emplace(m_db.prepare("SELECT sid FROM temp.import_keys WHERE skey = ?"));
+        m_keyInsert.emplace(m_db.prepare("INSERT INTO temp.import_keys(skey, sid) VALUES(?, ?)"));
+        m_sessionInsert.emplace(m_db.prepare(
+            "INSERT INTO sessions(id, dataset_id, external_id, user_id, start_ts,"
+            " end_ts, n_events) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+        m_eventInsert.emplace(m_db.prepare(
+            "INSERT INTO events(session_id, pos, item_id, ts, event_type) VALUES(?, ?, ?, ?, ?)"));
+        m_userInsert.emplace(
+            m_db.prepare("INSERT OR IGNORE INTO users(dataset_id, external_id) VALUES(?, ?)"));
+        m_userFind.emplace(
+            m_db.prepare("SELECT id FROM users WHERE dataset_id = ? AND external_id = ?"));
+        m_storedKeyFind.emplace(m_db.prepare(
+            "SELECT id FROM sessions WHERE dataset_id = ? AND external_id = ? ORDER BY id LIMIT 1"));
+        Statement had = m_db.prepare("SELECT EXISTS(SELECT 1 FROM sessions WHERE dataset_id = ?)");
+        had.bind(1, m_datasetId);
+        m_datasetHadSessions = had.step() && had.getInt(0) != 0;
+    }
+    if (!m_cur.empty() && *session != m_curKey)
+        flushSession();
+    if (m_cur.empty()) {
+        m_curKey.assign(session->data(), session->size());
+        m_curUser = user ? std::optional<std::string>(std::string(*user)) : std::nullopt;
+    }
+    m_cur.push_back({tsMs, std::int64_t(m_staged), iid,
+                     event ? std::optional<std::string>(std::string(*event)) : std::nullopt});
+}
+
+std::optional<std::int64_t> DatasetWriter::userId(const std::optional<std::string>& key) {
+    if (!key)
+        return std::nullopt;
+    m_userInsert->bind(1, m_datasetId).bind(2, *key).run();
+    m_userFind->bind(1, m_datasetId).bind(2, *key);
+    m_userFind->step();
+    std::int64_t id = m_userFind->getInt(0);
+    m_userFind->reset();
+    return id;
+}
+
+void DatasetWriter::flushSession() {
+    if (m_cur.empty())
+        return;
+    m_keyFind->bind(1, m_curKey);
+    std::optional<std::int64_t> known;
+    if (m_keyFind->step())
+        known = m_keyFind->getInt(0);
+    m_keyFind->reset();
+    if (!known && m_datasetHadSessions) {
+        m_storedKeyFind->bind(1, m_datasetId).bind(2, m_curKey);
+        if (m_storedKeyFind->step())
+            known = m_storedKeyFind->getInt(0);
+        m_storedKeyFind->reset();
+        if (known)
+            m_keyInsert->bind(1, m_curKey).bind(2, *known).run();
+    }
+    if (known) {
+        // The key came back after other sessions: merge with what was written (earlier in the
+        // file, so it goes first among equal times) and rewrite the session.
+        Statement old = m_db.prepare(
+            "SELECT ts, item_id, event_type FROM events WHERE session_id = ? ORDER BY pos");
+        old.bind(1, *known);
+        std::vector<PendingEvent> merged;
+        std::int64_t row = -(1LL << 62);
+        while (old.step())
+            merged.push_back({old.getInt(0), row++, old.getInt(1), old.getOptText(2)});
+        Statement del = m_db.prepare("DELETE FROM events WHERE session_id = ?");
+        del.bind(1, *known).run();
+        m_streamedEvents -= merged.size();
+        merged.insert(merged.end(), std::make_move_iterator(m_cur.begin()),
+                      std::make_move_iterator(m_cur.end()));
+        m_cur = std::move(merged);
+        writeSession(*known, false);
+    } else {
+        std::int64_t sid = m_nextSessionId++;
+        m_keyInsert->bind(1, m_curKey).bind(2, sid).run();
+        writeSession(sid, true);
+    }
+    m_cur.clear();
+}
+
+void DatasetWriter::writeSession(std::int64_t sid, bool isNew) {
+    std::stable_sort(m_cur.begin(), m_cur.end(), [](const PendingEvent& a, const PendingEvent& b) {
+        return a.ts != b.ts ? a.ts < b.ts : a.row < b.row;
+    });
+    if (isNew) {
+        m_sessionInsert->bind(1, sid)
+            .bind(2, m_datasetId)
+            .bind(3, m_curKey)
+            .bind(4, userId(m_curUser))
+            .bind(5, m_cur.front().ts)
+            .bind(6, m_cur.back().ts)
+            .bind(7, std::int64_t(m_cur.size()))
+            .run();
+    } else {
+        Statement upd = m_db.prepare(
+            "UPDATE sessions SET start_ts = ?, end_ts = ?, n_events = ? WHERE id = ?");
+        upd.bind(1, m_cur.front().ts).bind(2, m_cur.back().ts).bind(3, std::int64_t(m_cur.size()))
+            .bind(4, sid).run();
+    }
+    for (std::size_t i = 0; i < m_cur.size(); ++i)
+        m_eventInsert->bind(1, sid)
+            .bind(2, std::int64_t(i))
+            .bind(3, m_cur[i].item)
+            .bind(4, m_cur[i].ts)
+            .bind(5, m_cur[i].event)
+            .run();
+    m_streamedEvents += m_cur.size();
+    m_newSessions += isNew;
 }
 
 void DatasetWriter::assembleSessions(const SessionAssembly& a, ImportReport& report) {
@@ -198,8 +322,13 @@ SELECT s.sid, row_number() OVER (PARTITION BY e.skey ORDER BY e.ts, e.rowno) - 1
 FROM temp.import_stage e JOIN temp.import_sessions s ON s.skey = e.skey)sql");
     report.events = std::uint64_t(m_db.changes());
 
-    if (a.splitPart) {
-        const std::string& part = *a.splitPart;
+    if (a.splitPart)
+        markSplit(*a.splitPart, "SELECT ?, sid, ? FROM temp.import_sessions");
+    m_db.exec("DROP TABLE temp.import_sessions");
+}
+
+void DatasetWriter::markSplit(const std::string& part, const std::string& selectNew) {
+    {
         if (part != "train" && part != "valid" && part != "test")
             throw UsageError("split part must be train, valid or test, not '" + part + "'");
         Statement ins = m_db.prepare(
@@ -213,19 +342,26 @@ FROM temp.import_stage e JOIN temp.import_sessions s ON s.skey = e.skey)sql");
         std::int64_t splitId = id.getInt(0);
         Statement act = m_db.prepare("UPDATE splits SET active = (id = ?1) WHERE dataset_id = ?2");
         act.bind(1, splitId).bind(2, m_datasetId).run();
-        Statement mark = m_db.prepare("INSERT INTO split_sessions(split_id, session_id, part)"
-                                      " SELECT ?, sid, ? FROM temp.import_sessions");
+        Statement mark = m_db.prepare("INSERT INTO split_sessions(split_id, session_id, part) " +
+                                      selectNew);
         mark.bind(1, splitId).bind(2, part).run();
     }
-    m_db.exec("DROP TABLE temp.import_sessions");
 }
 
 void DatasetWriter::commit(const SessionAssembly& assembly, ImportReport& report) {
     report.datasetId = m_datasetId;
+    if (m_streamed) {
+        flushSession();
+        report.sessions = m_newSessions;
+        report.events = m_streamedEvents;
+        if (assembly.splitPart)
+            markSplit(*assembly.splitPart, "SELECT ?, sid, ? FROM temp.import_keys");
+        m_db.exec("DROP TABLE temp.import_keys");
+    }
     {
         ProgressHandlerGuard guard(m_db.handle(), &m_progress);
         try {
-            if (m_staged > 0)
+            if (m_staged > m_streamedEvents && !m_streamed)
                 assembleSessions(assembly, report);
         } catch (const DatabaseError&) {
             if (guard.cancelled)

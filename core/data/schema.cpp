@@ -151,6 +151,9 @@ CREATE TABLE excluded_events(
   reason TEXT NOT NULL CHECK(reason IN ('rare_item', 'duplicate')),
   PRIMARY KEY(session_id, pos)
 ) WITHOUT ROWID;
+-- A session key seen again in a later import of the same dataset (YOOCHOOSE's buys after its
+-- clicks) extends that session: the writer finds it by its external id.
+CREATE INDEX sessions_external ON sessions(dataset_id, external_id);
 )sql",
     };
     return kMigrations;

@@ -195,3 +195,29 @@ TEST_F(CsvImport, AppendingToADatasetReusesItems) {
     EXPECT_EQ(computeDatasetStats(store, "d").all.sessions, 2);
     EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM dataset_sources"), 2);
 }
+
+TEST_F(CsvImport, SessionKeysMergeWithinAFileAndAcrossImports) {
+    // Session 1 comes back after session 2 in the same file, then again in a second file
+    // (like YOOCHOOSE's buys after its clicks): one session, in time order.
+    importEventsCsv(store, "d",
+                    dir.write("a.csv", "session,item,time,event\n1,a,10,click\n2,x,5,click\n"
+                                       "1,b,30,click\n"),
+                    {});
+    ImportReport r = importEventsCsv(
+        store, "d", dir.write("b.csv", "session,item,time,event\n1,c,20,buy\n"), {});
+    EXPECT_EQ(r.sessions, 0u);
+    std::vector<Event> want = {{"1", "a", 10000, "click"},
+                               {"1", "c", 20000, "buy"},
+                               {"1", "b", 30000, "click"},
+                               {"2", "x", 5000, "click"}};
+    EXPECT_EQ(eventsOf(store, "d"), want);
+    DatasetStats s = computeDatasetStats(store, "d");
+    EXPECT_EQ(s.all.sessions, 2);
+    EXPECT_EQ(s.all.events, 4);
+    Statement st = store.db().prepare("SELECT start_ts, end_ts, n_events FROM sessions WHERE"
+                                      " external_id = '1'");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.getInt(0), 10000);
+    EXPECT_EQ(st.getInt(1), 30000);
+    EXPECT_EQ(st.getInt(2), 3);
+}

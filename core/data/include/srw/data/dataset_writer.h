@@ -40,10 +40,15 @@ struct ImportReport {
 /**
  * @brief Writes one import into the store inside a single transaction.
  *
- * Importers of every format stream their rows into addEvent()/upsertItem(); commit() assembles
- * sessions with SQL over a temporary staging table (sorting happens in SQLite, on disk, so memory
- * stays bounded by the item catalogue, not the log). Destroying an uncommitted writer rolls back
- * everything, so a failed or cancelled import leaves the workspace exactly as it was.
+ * Importers of every format stream their rows into addEvent()/upsertItem(). Events with a
+ * session key are written as they come: the writer holds one session at a time, sorts it by
+ * time (then file order) and appends it; a key that comes back later in the file, or that the
+ * dataset already has from an earlier import (YOOCHOOSE's buys after its clicks), is merged into
+ * that session. Events without a key (sessions from a user's inactivity gaps) go to a temporary
+ * staging table, and commit() assembles their sessions with SQL (sorting happens in SQLite, on
+ * disk). Either way memory stays bounded by one session plus the item catalogue, not the log.
+ * Destroying an uncommitted writer rolls back everything, so a failed or cancelled import leaves
+ * the workspace exactly as it was.
  */
 class DatasetWriter {
 public:
@@ -83,7 +88,17 @@ public:
     std::uint64_t newItems() const { return m_newItems; }
 
 private:
+    struct PendingEvent {
+        std::int64_t ts;
+        std::int64_t row;
+        std::int64_t item;
+        std::optional<std::string> event;
+    };
     void assembleSessions(const SessionAssembly& assembly, ImportReport& report);
+    void flushSession();
+    void markSplit(const std::string& part, const std::string& selectNew);
+    void writeSession(std::int64_t sid, bool isNew);
+    std::optional<std::int64_t> userId(const std::optional<std::string>& key);
 
     SessionStore& m_store;
     Database& m_db;
@@ -98,6 +113,18 @@ private:
     std::optional<Statement> m_stageInsert;
     std::optional<Statement> m_itemInsert;
     std::optional<Statement> m_itemUpsert;
+
+    // Streaming of keyed sessions.
+    bool m_streamed = false;
+    std::string m_curKey;
+    std::optional<std::string> m_curUser;
+    std::vector<PendingEvent> m_cur;
+    std::int64_t m_nextSessionId = 0;
+    std::uint64_t m_newSessions = 0;
+    std::uint64_t m_streamedEvents = 0;
+    std::optional<Statement> m_keyFind, m_keyInsert, m_sessionInsert, m_eventInsert;
+    std::optional<Statement> m_userInsert, m_userFind, m_storedKeyFind;
+    bool m_datasetHadSessions = false;
 };
 
 } // namespace srw
