@@ -1,55 +1,272 @@
 #include "main_window.h"
 
+#include "app_icon.h"
+#include "browse_panel.h"
 #include "dataset_panel.h"
+#include "import/import_wizard.h"
+#include "log_sink.h"
+#include "log_view.h"
+#include "preparation_panel.h"
+#include "settings.h"
+#include "settings_dialog.h"
+#include "stats_panel.h"
 
-#include "srw/data/csv_importer.h"
 #include "srw/data/session_store.h"
 
 #include <QApplication>
-#include <QDir>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolBar>
+#include <spdlog/spdlog.h>
 
 namespace srw::ui {
 
-MainWindow::MainWindow(const QString& databasePath, const QString& sampleDir, QWidget* parent)
-    : QMainWindow(parent), m_store(std::make_unique<SessionStore>(databasePath.toStdString())),
+MainWindow::MainWindow(const QString& databasePath, const QString& sampleDir,
+                       const QString& settingsPath, QWidget* parent)
+    : QMainWindow(parent), m_settings(std::make_unique<Settings>(settingsPath)),
+      m_store(std::make_unique<SessionStore>(databasePath.toStdString())),
       m_sampleDir(sampleDir) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("SessionRec Workbench — %1").arg(QFileInfo(databasePath).fileName()));
-    m_datasets = new DatasetPanel(*m_store, this);
-    setCentralWidget(m_datasets);
-    connect(m_datasets, &DatasetPanel::loadSampleRequested, this, &MainWindow::loadSampleData);
-
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Load &sample data"), this, &MainWindow::loadSampleData);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    statusBar()->showMessage(tr("Workspace: %1").arg(databasePath));
-    resize(1000, 650);
+    setWindowIcon(appIcon());
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+    m_settings->lastWorkspace.set(QFileInfo(databasePath).absoluteFilePath());
+    createPanels();
+    createActions();
+    restoreLayout();
+    spdlog::info("opened workspace {}", databasePath.toStdString());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    if (m_logSink)
+        removeLogSink(m_logSink);
+}
 
-void MainWindow::loadSampleData() {
-    QDir dir(m_sampleDir);
-    const QString events = dir.filePath(QStringLiteral("events.csv"));
-    const QString items = dir.filePath(QStringLiteral("items.csv"));
-    if (!QFileInfo::exists(events)) {
-        QMessageBox::warning(this, tr("Sample data"), tr("No sample data at %1").arg(events));
-        return;
+QString MainWindow::databasePath() const { return QString::fromStdString(m_store->path()); }
+
+BrowsePanel* MainWindow::browsePanel(Tab tab) const {
+    return tab >= EventsTab && tab <= ItemsTab ? m_browse[tab - EventsTab] : nullptr;
+}
+
+void MainWindow::createPanels() {
+    const QString path = databasePath();
+    m_log = new LogView(this);
+    m_logSink = installLogSink();
+    connect(m_logSink->bridge(), &LogBridge::message, m_log, &LogView::append,
+            Qt::QueuedConnection);
+
+    m_datasets = new DatasetPanel(*m_store, this);
+    m_datasetsDock = new QDockWidget(tr("Datasets"), this);
+    m_datasetsDock->setObjectName(QStringLiteral("datasetsDock"));
+    m_datasetsDock->setWidget(m_datasets);
+    addDockWidget(Qt::LeftDockWidgetArea, m_datasetsDock);
+    m_logDock = new QDockWidget(tr("Log"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+
+    m_stats = new StatsPanel(path, this);
+    m_preparation = new PreparationPanel(path, this);
+    m_browse[0] = new BrowsePanel(path, BrowseTable::Events, this);
+    m_browse[1] = new BrowsePanel(path, BrowseTable::Sessions, this);
+    m_browse[2] = new BrowsePanel(path, BrowseTable::Items, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_stats, tr("Statistics"));
+    m_tabs->addTab(m_browse[0], tr("Events"));
+    m_tabs->addTab(m_browse[1], tr("Sessions"));
+    m_tabs->addTab(m_browse[2], tr("Items"));
+    m_tabs->addTab(m_preparation, tr("Preparation"));
+    m_tabs->setTabToolTip(StatsTab, tr("Key figures and charts of the dataset"));
+    m_tabs->setTabToolTip(EventsTab, tr("Every event, with search and sorting"));
+    m_tabs->setTabToolTip(SessionsTab, tr("Sessions with their user, times and status"));
+    m_tabs->setTabToolTip(ItemsTab, tr("The item catalogue with its texts"));
+    m_tabs->setTabToolTip(PreparationTab, tr("Filters, bot filter and split, with a preview"));
+    setCentralWidget(m_tabs);
+
+    connect(m_datasets, &DatasetPanel::currentDatasetChanged, this,
+            &MainWindow::setCurrentDataset);
+    connect(m_datasets, &DatasetPanel::loadSampleRequested, this, &MainWindow::loadSampleData);
+    connect(m_datasets, &DatasetPanel::importRequested, this, [this] { importFile(); });
+    connect(m_datasets, &DatasetPanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_datasets, &DatasetPanel::datasetImported, this, [this] { m_stats->reload(); });
+    connect(m_datasets, &DatasetPanel::datasetRenamed, this,
+            [this](const QString& from, const QString& to) {
+                m_settings->replaceRecentDataset(from, to);
+                updateRecentMenu();
+            });
+    connect(m_datasets, &DatasetPanel::datasetDeleted, this, [this](const QString& name) {
+        m_settings->replaceRecentDataset(name, QString());
+        updateRecentMenu();
+    });
+    connect(m_preparation, &PreparationPanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_preparation, &PreparationPanel::datasetChanged, this, [this] {
+        m_stats->reload();
+        for (BrowsePanel* b : m_browse)
+            b->reload();
+    });
+
+    m_workspaceLabel = new QLabel(QFileInfo(path).fileName(), this);
+    m_workspaceLabel->setToolTip(tr("The workspace file: %1").arg(path));
+    statusBar()->addPermanentWidget(m_workspaceLabel);
+}
+
+void MainWindow::createActions() {
+    QStyle* st = style();
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* import = file->addAction(st->standardIcon(QStyle::SP_DialogOpenButton),
+                                      tr("&Import…"), this, [this] { importFile(); });
+    import->setShortcut(QKeySequence::Open);
+    import->setToolTip(tr("Imports a click log or an item catalogue (Ctrl+O)"));
+    QAction* sample = file->addAction(tr("Load &Sample Data"), this, &MainWindow::loadSampleData);
+    sample->setToolTip(tr("Imports the bundled sample shop as dataset 'sample'"));
+    file->addSeparator();
+    QAction* open = file->addAction(tr("&Open Workspace…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Open or Create a Workspace"), databasePath(),
+            tr("Workspaces (*.sqlite *.db);;All files (*)"), nullptr,
+            QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty() && path != databasePath())
+            Q_EMIT workspaceChangeRequested(path);
+    });
+    open->setToolTip(tr("Switches to another workspace file, creating it if it is new"));
+    m_recentMenu = file->addMenu(tr("&Recent Datasets"));
+    m_recentMenu->setToolTipsVisible(true);
+    file->addAction(m_datasets->backupAction());
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_datasets->renameAction());
+    edit->addAction(m_datasets->deleteAction());
+    edit->addSeparator();
+    QAction* prefs = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    prefs->setShortcut(QKeySequence::Preferences);
+    prefs->setMenuRole(QAction::PreferencesRole);
+    prefs->setToolTip(tr("Appearance and language"));
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QAction* train = run->addAction(st->standardIcon(QStyle::SP_MediaPlay), tr("Train (coming)"));
+    train->setShortcut(Qt::Key_F5);
+    train->setEnabled(false);
+    train->setToolTip(tr("Training arrives with the training panel; not available yet"));
+    QAction* cancel = run->addAction(st->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"),
+                                     this, &MainWindow::cancelWork);
+    cancel->setShortcut(Qt::Key_Escape);
+    cancel->setToolTip(tr("Stops the running preparation, deletion or backup (Esc)"));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_datasetsDock->toggleViewAction());
+    view->addAction(m_logDock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About SessionRec Workbench"), this, [this] {
+        QMessageBox::about(this, tr("About SessionRec Workbench"),
+                           tr("<h3>SessionRec Workbench %1</h3><p>Session-based recommendation "
+                              "with text: datasets, baselines and a BERT+MLP model.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar* bar = addToolBar(tr("Main Toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(import);
+    bar->addSeparator();
+    bar->addAction(train);
+    bar->addAction(cancel);
+    updateRecentMenu();
+}
+
+void MainWindow::restoreLayout() {
+    resize(1280, 800);
+    if (!restoreGeometry(m_settings->windowGeometry.get()))
+        resize(1280, 800);
+    restoreState(m_settings->windowState.get());
+    m_tabs->setCurrentIndex(qBound(0, m_settings->currentTab.get(), m_tabs->count() - 1));
+    m_datasets->selectDataset(m_settings->lastDataset.get());
+    setCurrentDataset(m_datasets->currentDataset());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_settings->windowGeometry.set(saveGeometry());
+    m_settings->windowState.set(saveState());
+    m_settings->currentTab.set(m_tabs->currentIndex());
+    m_settings->sync();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setCurrentDataset(const QString& name) {
+    m_stats->setDataset(name);
+    m_preparation->setDataset(name);
+    for (BrowsePanel* b : m_browse)
+        b->setDataset(name);
+    if (!name.isEmpty()) {
+        m_settings->lastDataset.set(name);
+        m_settings->addRecentDataset(name);
+        updateRecentMenu();
+        showStatus(tr("Dataset: %1").arg(name));
     }
-    try {
-        importEventsCsv(*m_store, "sample", events.toStdString(), {});
-        if (QFileInfo::exists(items))
-            importCatalogCsv(*m_store, "sample", items.toStdString(), {});
-        statusBar()->showMessage(tr("Loaded the sample data"), 5000);
-    } catch (const std::exception& e) {
-        QMessageBox::critical(this, tr("Sample data"), QString::fromStdString(e.what()));
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    for (const QString& name : m_settings->recentDatasets.get()) {
+        QAction* a = m_recentMenu->addAction(name, this, [this, name] {
+            if (!m_datasets->selectDataset(name))
+                showStatus(tr("This workspace has no dataset '%1'").arg(name));
+        });
+        a->setToolTip(tr("Selects the dataset '%1'").arg(name));
     }
-    m_datasets->refresh();
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::showStatus(const QString& text) { statusBar()->showMessage(text, 8000); }
+
+void MainWindow::loadSampleData() { m_datasets->loadSample(m_sampleDir); }
+
+void MainWindow::importFile(const QString& path) {
+    auto* wizard = new ImportWizard(databasePath(), m_settings->lastImportDir.get(),
+                                    m_datasets->currentDataset(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::imported, this, [this](const QString& dataset) {
+        m_datasets->refresh();
+        m_datasets->selectDataset(dataset);
+        m_stats->reload();
+        showStatus(tr("Imported into '%1'").arg(dataset));
+    });
+    connect(wizard, &QWizard::finished, this, [this, wizard] {
+        const QString file = wizard->plan().path;
+        if (!file.isEmpty())
+            m_settings->lastImportDir.set(QFileInfo(file).absolutePath());
+    });
+    if (!path.isEmpty())
+        wizard->setFile(path);
+    wizard->open();
+}
+
+void MainWindow::cancelWork() {
+    m_datasets->cancelWork();
+    m_preparation->cancelWork();
+    showStatus(tr("Cancelled"));
+}
+
+void MainWindow::showSettings() {
+    auto* dialog = new SettingsDialog(*m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::restartRequested, this, &MainWindow::restartRequested);
+    dialog->open();
 }
 
 } // namespace srw::ui
