@@ -1,11 +1,11 @@
 #include "srw/data/dataset_writer.h"
 
 #include "srw/util/error.h"
+#include "srw/util/file_util.h"
 #include "srw/util/sha256.h"
 #include "srw/util/version.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <sqlite3.h>
 
 namespace srw {
@@ -97,16 +97,14 @@ void DatasetWriter::reportProgress(const Progress& p) {
 void DatasetWriter::addSource(const std::string& path, const std::string& kind,
                               const std::string& format, const std::string& optionsJson,
                               std::uint64_t rows) {
-    std::error_code ec;
-    auto size = std::filesystem::file_size(path, ec);
     Statement st = m_db.prepare(
         "INSERT INTO dataset_sources(dataset_id, kind, path, sha256, size, format, options, rows,"
         " imported_at, program_version) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, m_datasetId)
         .bind(2, kind)
-        .bind(3, std::filesystem::absolute(path).string())
+        .bind(3, absolutePath(path))
         .bind(4, sha256File(path))
-        .bind(5, std::int64_t(ec ? 0 : size))
+        .bind(5, std::int64_t(fileSizeOrZero(path)))
         .bind(6, format)
         .bind(7, optionsJson)
         .bind(8, std::int64_t(rows))

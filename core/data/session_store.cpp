@@ -2,11 +2,11 @@
 
 #include "srw/data/schema.h"
 #include "srw/util/error.h"
+#include "srw/util/file_util.h"
 #include "srw/util/text_utils.h"
 
 #include <chrono>
 #include <ctime>
-#include <filesystem>
 #include <sqlite3.h>
 
 namespace srw {
@@ -97,12 +97,10 @@ void SessionStore::deleteDataset(const std::string& name) {
 }
 
 void SessionStore::backup(const std::string& path, const ProgressFn& progress) {
-    namespace fs = std::filesystem;
-    if (fs::exists(path) && fs::equivalent(path, m_db.path()))
+    if (sameFile(path, m_db.path()))
         throw UsageError("the backup must not overwrite the workspace itself");
     std::string tmp = path + ".partial";
-    std::error_code ec;
-    fs::remove(tmp, ec);
+    removeFileIfExists(tmp);
     sqlite3* dest = nullptr;
     int rc = sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                              nullptr);
@@ -114,7 +112,7 @@ void SessionStore::backup(const std::string& path, const ProgressFn& progress) {
     if (!b) {
         std::string msg = std::string("backup failed: ") + sqlite3_errmsg(dest);
         sqlite3_close(dest);
-        fs::remove(tmp, ec);
+        removeFileIfExists(tmp);
         throw DatabaseError(msg, sqlite3_errcode(dest));
     }
     bool cancelled = false;
@@ -134,14 +132,14 @@ void SessionStore::backup(const std::string& path, const ProgressFn& progress) {
     std::string errMsg = sqlite3_errmsg(dest);
     sqlite3_close(dest);
     if (cancelled) {
-        fs::remove(tmp, ec);
+        removeFileIfExists(tmp);
         throw Cancelled();
     }
     if (rc != SQLITE_DONE || (err != SQLITE_OK && err != SQLITE_DONE)) {
-        fs::remove(tmp, ec);
+        removeFileIfExists(tmp);
         throw DatabaseError("backup to " + path + " failed: " + errMsg, rc);
     }
-    fs::rename(tmp, path);
+    renameFile(tmp, path);
 }
 
 } // namespace srw

@@ -1,12 +1,12 @@
 #include "srw/sample/sample_generator.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include "sample_catalog.h"
 #include "session_simulator.h"
 #include "srw/util/atomic_file.h"
+#include "srw/util/file_util.h"
 #include "srw/util/error.h"
 #include "vocabulary.h"
 
@@ -216,12 +216,11 @@ SampleSummary generateSample(const SampleOptions& options, const std::string& ou
     summary.eventsBytes = events.size();
 
     report("writing", 0, 3);
-    const std::filesystem::path dir(outDir);
-    std::filesystem::create_directories(dir);
-    writeFileAtomically((dir / "items.csv").string(), items);
-    writeFileAtomically((dir / "events.csv").string(), events);
+    makeDirectories(outDir);
+    writeFileAtomically(outDir + "/items.csv", items);
+    writeFileAtomically(outDir + "/events.csv", events);
     if (options.writeReadme)
-        writeFileAtomically((dir / "README.md").string(), formatSampleReadme(options, summary));
+        writeFileAtomically(outDir + "/README.md", formatSampleReadme(options, summary));
     if (progress) // too late to cancel: the files are complete, so the answer is ignored
         progress(Progress{"writing", 3, 3, {}});
     return summary;

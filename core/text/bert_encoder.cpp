@@ -1,5 +1,5 @@
 #include "bert_encoder_impl.h"
-#include "file_util.h"
+#include "srw/util/file_util.h"
 #include "srw/text/safetensors.h"
 #include "srw/util/atomic_file.h"
 #include "srw/util/error.h"
@@ -44,12 +44,12 @@ std::string shapeText(at::IntArrayRef shape) {
 
 std::string findWeights(const std::string& dir) {
     const std::string st = dir + "/model.safetensors";
-    if (detail::pathExists(st))
+    if (pathExists(st))
         return st;
     for (const char* bin : {"pytorch_model.bin", "model.bin", "model.pt", "model.pth"})
-        if (detail::pathExists(dir + "/" + bin))
+        if (pathExists(dir + "/" + bin))
             refusePickleCheckpoint(dir + "/" + bin); // throws with the conversion recipe
-    if (detail::pathExists(dir + "/model.safetensors.index.json"))
+    if (pathExists(dir + "/model.safetensors.index.json"))
         throw SafeTensorsError(dir + ": sharded checkpoints (model.safetensors.index.json) are "
                                      "not supported; BERT-sized models fit in one file");
     throw SafeTensorsError(dir + ": no model.safetensors in this directory");
@@ -74,7 +74,7 @@ BertEncoder& BertEncoder::operator=(BertEncoder&&) noexcept = default;
 BertEncoder::~BertEncoder() = default;
 
 BertEncoder BertEncoder::load(const std::string& dir, const BertLoadOptions& options) {
-    if (!detail::isDirectory(dir))
+    if (!isDirectory(dir))
         throw InputError(dir, 0, 0, "not a directory");
     const std::string weights = findWeights(dir);
     const BertConfig config = BertConfig::fromJsonFile(dir + "/config.json");
@@ -155,13 +155,13 @@ BertEncoder BertEncoder::create(const BertConfig& config, Tokenizer tokenizer, b
 }
 
 void BertEncoder::save(const std::string& dir) const {
-    detail::makeDirectories(dir);
+    makeDirectories(dir);
     BertConfig c = m_impl->config;
     c.architectures = {hasMlmHead() ? "BertForMaskedLM" : "BertModel"};
     writeFileAtomically(dir + "/config.json", c.toJson());
     m_impl->tokenizer.save(dir);
     // A tokenizer.json left from another model would win over vocab.txt in Python.
-    detail::removeFileIfExists(dir + "/tokenizer.json");
+    removeFileIfExists(dir + "/tokenizer.json");
 
     std::vector<torch::Tensor> hold;
     std::vector<TensorToWrite> tensors;

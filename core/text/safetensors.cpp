@@ -1,6 +1,6 @@
 #include "srw/text/safetensors.h"
 
-#include "file_util.h"
+#include "srw/util/file_util.h"
 #include "srw/util/atomic_file.h"
 #include "srw/util/text_utils.h"
 
@@ -100,7 +100,7 @@ const char* dtypeName(DType t) {
 std::size_t dtypeSize(DType t) { return t == DType::F32 ? 4 : 2; }
 
 void refusePickleCheckpoint(const std::string& path) {
-    const std::string ext = detail::lowerExtension(path);
+    const std::string ext = lowerExtension(path);
     if (ext == ".bin" || ext == ".pt" || ext == ".pth" || ext == ".ckpt" || ext == ".pkl")
         throw SafeTensorsError(conversionHint(path));
     std::ifstream in(path, std::ios::binary);
@@ -118,7 +118,7 @@ SafeTensorsFile SafeTensorsFile::read(const std::string& path, const SafeTensors
     refusePickleCheckpoint(path);
     std::uint64_t size = 0;
     try {
-        size = detail::regularFileSize(path);
+        size = regularFileSize(path);
     } catch (const std::runtime_error& e) {
         throw SafeTensorsError(e.what());
     }

@@ -1,6 +1,6 @@
 #include "tokenizer_files.h"
 
-#include "file_util.h"
+#include "srw/util/file_util.h"
 #include "srw/util/atomic_file.h"
 #include "srw/util/error.h"
 #include "srw/util/text_utils.h"

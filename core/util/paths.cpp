@@ -1,27 +1,28 @@
 #include "srw/util/paths.h"
 
+#include "srw/util/file_util.h"
+
 #include <cstdlib>
-#include <filesystem>
 
 namespace srw {
 
 std::string defaultDataDir() {
-    namespace fs = std::filesystem;
-    fs::path base;
+    std::string base;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
         base = xdg;
     else if (const char* home = std::getenv("HOME"); home && *home)
-        base = fs::path(home) / ".local" / "share";
+        base = std::string(home) + "/.local/share";
     else
-        base = fs::temp_directory_path();
-    fs::path dir = base / "srw";
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    return dir.string();
+        base = "/tmp";
+    std::string dir = base + "/srw";
+    try {
+        makeDirectories(dir);
+    } catch (const std::exception&) {
+        // Opening the workspace there will say what is wrong, with the path.
+    }
+    return dir;
 }
 
-std::string defaultDatabasePath() {
-    return (std::filesystem::path(defaultDataDir()) / "workspace.sqlite").string();
-}
+std::string defaultDatabasePath() { return defaultDataDir() + "/workspace.sqlite"; }
 
 } // namespace srw

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <clocale>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

@@ -4,10 +4,10 @@
 #include "srw/parsers/column_mapping.h"
 #include "srw/parsers/delimited_reader.h"
 #include "srw/parsers/time_parser.h"
+#include "srw/util/file_util.h"
 #include "srw/util/text_utils.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 
 namespace srw {
@@ -21,8 +21,7 @@ constexpr std::size_t kSampleLines = 5;
 // The first few non-blank lines, without BOM or CR. A line cut by the sample's end is dropped
 // unless the file ends there.
 std::vector<std::string> readSample(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
+    if (isDirectory(path))
         throw InputError(path, 0, 0, "is a directory, not a file");
     std::ifstream f(path, std::ios::binary);
     if (!f)
@@ -153,8 +152,8 @@ const std::vector<std::string>& knownFormats() {
 }
 
 std::string detectFormat(const std::string& path) {
-    const std::string name = std::filesystem::path(path).filename().string();
-    const std::string ext = toLower(std::filesystem::path(path).extension().string());
+    const std::string name = fileName(path);
+    const std::string ext = lowerExtension(path);
     if (ext == ".inter" || ext == ".item" || ext == ".user" || ext == ".kg" || ext == ".link" ||
         ext == ".net")
         return "recbole";

@@ -2,9 +2,9 @@
 
 #include "format_support.h"
 #include "srw/parsers/time_parser.h"
+#include "srw/util/file_util.h"
 #include "srw/util/text_utils.h"
 
-#include <filesystem>
 
 namespace srw {
 namespace {
@@ -52,7 +52,7 @@ int fieldContaining(const std::vector<Field>& fields, const char* part, int skip
 }
 
 AtomicFile kindOf(const std::string& path, const std::vector<Field>& fields) {
-    std::string ext = toLower(std::filesystem::path(path).extension().string());
+    std::string ext = lowerExtension(path);
     if (ext == ".inter")
         return AtomicFile::Inter;
     if (ext == ".item")

@@ -1,6 +1,6 @@
 #pragma once
 // Scratch directories for tests, on POSIX directly: binaries linked with PyTorch's wheels must not
-// call std::filesystem (see core/text/file_util.h).
+// call std::filesystem (see core/util/include/srw/util/file_util.h).
 #include <cstdlib>
 #include <fstream>
 #include <iterator>

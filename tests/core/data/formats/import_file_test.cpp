@@ -50,7 +50,7 @@ TEST(ImportFile, ReportsProgressAndCancelsWithoutATrace) {
     std::string path = dir.write("yoochoose-clicks.dat", manyClicks(40000));
     {
         SessionStore store(ws);
-        importFile(store, "base", dir.write("log.csv", "session,item,time\n1,a,1\n"), "auto", {});
+        importFile(store, "base", dir.write("log.csv", "session,item,time\nseed,a,1\n"), "auto", {});
     }
     const std::string before = workspaceDigest(ws);
     {

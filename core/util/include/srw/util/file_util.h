@@ -1,9 +1,10 @@
 #pragma once
-// Internal to core/text: the few file-system calls it needs, on POSIX directly. Not
-// std::filesystem: PyTorch's wheels (2.x) export their own static copy of libstdc++'s
+// The file-system calls core needs, on POSIX directly. Not std::filesystem: PyTorch's wheels (2.x) export their own static copy of libstdc++'s
 // std::filesystem from libtorch_cpu.so, and a process that links them binds its calls to that
 // copy, which crashes when mixed with the system's (seen with torch 2.11 + GCC 13).
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -12,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace srw::detail {
+namespace srw {
 
 inline bool pathExists(const std::string& p) {
     struct stat st;
@@ -49,6 +50,44 @@ inline void makeDirectories(const std::string& p) {
 
 inline void removeFileIfExists(const std::string& p) { ::unlink(p.c_str()); }
 
+/** Size of a file, or 0 when it cannot be read. */
+inline std::uint64_t fileSizeOrZero(const std::string& p) {
+    struct stat st;
+    return ::stat(p.c_str(), &st) == 0 ? std::uint64_t(st.st_size) : 0;
+}
+
+/** The absolute, symlink-free path when the file exists, else p made absolute. */
+inline std::string absolutePath(const std::string& p) {
+    if (char* r = ::realpath(p.c_str(), nullptr)) {
+        std::string out(r);
+        std::free(r);
+        return out;
+    }
+    if (!p.empty() && p[0] == '/')
+        return p;
+    char cwd[4096];
+    return ::getcwd(cwd, sizeof cwd) ? std::string(cwd) + "/" + p : p;
+}
+
+/** Whether both paths name the same existing file (same device and inode). */
+inline bool sameFile(const std::string& a, const std::string& b) {
+    struct stat sa, sb;
+    return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/** Renames a over b (atomic on one file system); throws std::runtime_error. */
+inline void renameFile(const std::string& a, const std::string& b) {
+    if (std::rename(a.c_str(), b.c_str()) != 0)
+        throw std::runtime_error(b + ": cannot rename " + a + ": " + std::strerror(errno));
+}
+
+/** "events.csv" of "dir/events.csv". */
+inline std::string fileName(const std::string& p) {
+    const auto slash = p.find_last_of('/');
+    return slash == std::string::npos ? p : p.substr(slash + 1);
+}
+
 /** ".bin" of "dir/pytorch_model.BIN", lower-cased; "" without an extension. */
 inline std::string lowerExtension(const std::string& p) {
     const auto slash = p.find_last_of('/');
@@ -63,4 +102,4 @@ inline std::string lowerExtension(const std::string& p) {
     return e;
 }
 
-} // namespace srw::detail
+} // namespace srw
