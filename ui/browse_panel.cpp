@@ -3,6 +3,7 @@
 #include "models/browse_table_model.h"
 
 #include <QHBoxLayout>
+#include <algorithm>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,7 +39,6 @@ BrowsePanel::BrowsePanel(const QString& databasePath, BrowseTable table, QWidget
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->horizontalHeader()->setToolTip(tr("Click a heading to sort by it"));
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setDefaultSectionSize(150);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setAlternatingRowColors(true);
@@ -51,6 +51,16 @@ BrowsePanel::BrowsePanel(const QString& databasePath, BrowseTable table, QWidget
     connect(m_debounce, &QTimer::timeout, this, [this] { m_model->setSearch(m_search->text()); });
     connect(m_model, &BrowseTableModel::totalRowsChanged, this, &BrowsePanel::updateCount);
     connect(m_model, &BrowseTableModel::loadingChanged, this, &BrowsePanel::updateCount);
+    // Fit the columns to the first page of each query; later pages keep the widths.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_fitted = false; });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_fitted)
+            return;
+        m_fitted = true;
+        m_view->resizeColumnsToContents();
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c) + 12, 70, 380));
+    });
     connect(m_model, &BrowseTableModel::queryFailed, this,
             [this](const QString& message) { m_count->setText(message); });
 

@@ -31,6 +31,7 @@ private:
     QTableView* m_view;
     QLabel* m_count;
     QTimer* m_debounce;
+    bool m_fitted = false;
 };
 
 } // namespace srw::ui

@@ -193,7 +193,10 @@ void MainWindow::restoreLayout() {
     resize(1280, 800);
     if (!restoreGeometry(m_settings->windowGeometry.get()))
         resize(1280, 800);
-    restoreState(m_settings->windowState.get());
+    if (!restoreState(m_settings->windowState.get())) {
+        resizeDocks({m_datasetsDock}, {300}, Qt::Horizontal);
+        resizeDocks({m_logDock}, {120}, Qt::Vertical);
+    }
     m_tabs->setCurrentIndex(qBound(0, m_settings->currentTab.get(), m_tabs->count() - 1));
     m_datasets->selectDataset(m_settings->lastDataset.get());
     setCurrentDataset(m_datasets->currentDataset());

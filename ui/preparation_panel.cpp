@@ -48,7 +48,10 @@ PreparationPanel::PreparationPanel(const QString& databasePath, QWidget* parent)
     m_summary->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summary->setToolTip(tr("What preparation with these options would drop, step by step"));
     m_summary->setAlternatingRowColors(true);
-    m_summary->setMaximumHeight(m_summary->verticalHeader()->length() + 40);
+    m_summary->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_summary->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_summary->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_apply->setToolTip(tr("Marks what the filters drop (nothing is deleted) and stores the "
                            "split, which becomes the dataset's active split"));
     m_progress->setVisible(false);
@@ -296,8 +299,8 @@ void PreparationPanel::showSummary(const PrepareSummary& s, bool applied) {
     set(6, 2, s.itemsAfter, false);
     if (!applied)
         m_status->setText(
-            tr("Preparation would keep %1% of the events (%2 passes; %3 consecutive duplicates "
-               "found). Nothing is changed until you apply.")
+            tr("Preparation would keep %1% of the events (filter passes: %2; consecutive "
+               "duplicates found: %3). Nothing changes until you apply.")
                 .arg(loc.toString(s.eventsBefore ? 100.0 * double(s.eventsAfter) /
                                                        double(s.eventsBefore)
                                                  : 0.0,

@@ -2,9 +2,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
+#include <QAreaSeries>
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -30,35 +28,48 @@ QChart* baseChart(const QString& title) {
 } // namespace
 
 QChart* makeSessionLengthChart(const PartStats& stats, int maxLength) {
-    QChart* chart = baseChart(QCoreApplication::translate("srw::ui::StatsCharts", "Session lengths"));
+    QChart* chart = baseChart(QCoreApplication::translate("srw::ui::StatsCharts",
+                                                          "Session lengths"));
     std::vector<std::int64_t> counts(std::size_t(maxLength), 0);
     for (const auto& [length, sessions] : stats.sessionLengths)
         if (length >= 1)
             counts[std::size_t(std::min<std::int64_t>(length, maxLength) - 1)] += sessions;
-    int last = 0;
-    for (int i = 0; i < maxLength; ++i)
-        if (counts[std::size_t(i)] > 0)
-            last = i;
-    auto* set = new QBarSet(QCoreApplication::translate("srw::ui::StatsCharts", "Sessions"));
-    set->setColor(kAccent);
-    set->setBorderColor(kAccent);
-    QStringList categories;
+    // Bars drawn as one area of boxes, so the length axis can be a value axis with a few
+    // labelled ticks instead of one label per bar.
+    auto* upper = new QLineSeries;
     std::int64_t top = 1;
-    for (int i = 0; i <= last; ++i) {
-        *set << double(counts[std::size_t(i)]);
+    int last = 1;
+    for (int i = 0; i < maxLength; ++i) {
+        const double c = double(counts[std::size_t(i)]);
+        const double x = i + 1;
+        upper->append(x - 0.42, 0);
+        upper->append(x - 0.42, c);
+        upper->append(x + 0.42, c);
+        upper->append(x + 0.42, 0);
         top = std::max(top, counts[std::size_t(i)]);
-        categories << (i + 1 == maxLength ? QStringLiteral("%1+").arg(maxLength)
-                                          : QString::number(i + 1));
+        if (c > 0)
+            last = i + 1;
     }
-    auto* series = new QBarSeries;
-    series->setBarWidth(0.85);
-    series->append(set);
+    auto* series = new QAreaSeries(upper);
+    series->setColor(kAccent);
+    series->setBorderColor(kAccent);
     chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setTitleText(QCoreApplication::translate("srw::ui::StatsCharts", "Events in the session"));
+    auto* x = new QValueAxis;
+    x->setRange(0.5, last + 0.5);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(last > 15 ? 5 : 1);
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    x->setGridLineVisible(false);
+    x->setTitleText(last == maxLength
+                        ? QCoreApplication::translate("srw::ui::StatsCharts",
+                                                      "Events in the session (last bar: %1 or more)")
+                              .arg(maxLength)
+                        : QCoreApplication::translate("srw::ui::StatsCharts",
+                                                      "Events in the session"));
     auto* y = new QValueAxis;
     y->setRange(0, double(top) * 1.05);
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTitleText(QCoreApplication::translate("srw::ui::StatsCharts", "Sessions"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -130,6 +141,7 @@ QChart* makeEventsPerDayChart(const PartStats& stats) {
     x->setTitleText(QCoreApplication::translate("srw::ui::StatsCharts", "Day (UTC)"));
     auto* y = new QValueAxis;
     y->setRange(0, double(top) * 1.1);
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTitleText(QCoreApplication::translate("srw::ui::StatsCharts", "Events"));
     chart->addAxis(x, Qt::AlignBottom);

@@ -24,11 +24,15 @@ MappingPage::MappingPage(ImportWizard* wizard)
       m_gap(new QSpinBox(this)), m_lenient(new QCheckBox(tr("Skip bad rows"), this)),
       m_problem(new QLabel(this)) {
     setTitle(tr("Map the Columns"));
-    setSubTitle(tr("Roles were matched by the header's names. Click a column cell to change it."));
+    setSubTitle(tr("Roles were matched by the header's names; choose another column where "
+                   "needed."));
     m_table->setModel(wizard->mapping());
     m_table->setItemDelegateForColumn(MappingModel::FileColumn,
                                       new ChoiceDelegate(MappingModel::ChoicesRole, m_table));
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -55,9 +59,10 @@ MappingPage::MappingPage(ImportWizard* wizard)
     form->addRow(tr("Session gap:"), m_gap);
     form->addRow(QString(), m_lenient);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
     layout->addLayout(form);
     layout->addWidget(m_problem);
+    layout->addStretch();
 
     connect(wizard->mapping(), &MappingModel::mappingChanged, this, &MappingPage::updateState);
     connect(m_timeFormat, &QComboBox::currentTextChanged, this, &MappingPage::updateState);
@@ -70,6 +75,9 @@ void MappingPage::initializePage() {
     m->setFile(p->columnNames(), p->hasHeader() ? p->headerNames() : QStringList(),
                p->firstRow());
     m_timeFormat->setEnabled(!m->isCatalog());
+    // Always-open combo boxes show that the column cells are choices.
+    for (int r = 0; r < m->rowCount(); ++r)
+        m_table->openPersistentEditor(m->index(r, MappingModel::FileColumn));
     updateState();
 }
 

@@ -142,7 +142,8 @@ QVariant BrowseTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::EditRole)
         return n;
     if (kind == BrowseKind::Time)
-        return QDateTime::fromMSecsSinceEpoch(n, Qt::UTC).toString(Qt::ISODate);
+        return QDateTime::fromMSecsSinceEpoch(n, Qt::UTC)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     return QLocale().toString(n);
 }
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# scripts/screenshots.sh DIR: builds srw-gui, starts it offscreen on a temporary workspace with
+# the sample data imported, and saves a PNG of each panel to DIR (English, light), plus the main
+# window in dark mode and in Simplified Chinese.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+out="${1:?usage: scripts/screenshots.sh DIR}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+build="${SRW_BUILD_DIR:-$SRW_ROOT/build-gui}"
+srw_configure "$build" -DSRW_BUILD_TORCH=OFF "-DSRW_ONLY_AREAS=util;parsers;data;sample"
+cmake --build "$build" -j"$JOBS" --target srw-gui
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+export QT_QPA_PLATFORM=offscreen
+gui="$build/bin/srw-gui"
+run() { # run NAME ARGS…: one screenshot session on a fresh workspace
+  local name="$1"; shift
+  timeout 300 "$gui" --db "$tmp/$name.sqlite" --sample-dir "$SRW_ROOT/sample_data" \
+    --screenshot-panels "$tmp/$name" "$@"
+}
+run en --language en --theme light
+cp "$tmp"/en/*.png "$out"/
+run dark --language en --theme dark
+cp "$tmp/dark/01-main-window.png" "$out/13-main-window-dark.png"
+run zh --language zh_CN --theme light
+cp "$tmp/zh/01-main-window.png" "$out/14-main-window-zh_CN.png"
+cp "$tmp/zh/11-import-mapping.png" "$out/15-import-mapping-zh_CN.png"
+ls -1 "$out"
