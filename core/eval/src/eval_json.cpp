@@ -28,6 +28,7 @@ nlohmann::json toJson(const EvalResult& r) {
         {"exclude_session_items", r.excludeSessionItems},
         {"unseen_targets", toString(r.unseenPolicy)},
         {"remaining_items", r.remainingItems},
+        {"last_position_only", r.lastPositionOnly},
         {"tie_break", "item index ascending"},
         {"ndcg", "gain 1/log2(rank+1), one relevant item (session-rec's NDCG differs)"},
         {"seed", r.seed},

@@ -120,6 +120,7 @@ EvalResult evaluate(const Recommender& model, const std::vector<SessionSequence>
     result.excludeSessionItems = options.excludeSessionItems;
     result.unseenPolicy = options.unseenTargets;
     result.remainingItems = options.remainingItems;
+    result.lastPositionOnly = options.lastPositionOnly;
     result.seed = options.seed;
     result.confidence = options.confidence;
     result.bootstrapSamples = options.bootstrapSamples;
@@ -303,7 +304,9 @@ EvalResult fitAndEvaluate(Recommender& model, const SessionCorpus& corpus, EvalP
         throw Cancelled();
     model.fit(fitData, corpus.numItems);
     const double fitTime = seconds(started);
-    EvalResult result = evaluate(model, fitData, scored, corpus.numItems, options);
+    EvalOptions effective = options;
+    effective.lastPositionOnly = options.lastPositionOnly || corpus.leaveLastOut;
+    EvalResult result = evaluate(model, fitData, scored, corpus.numItems, effective);
     result.fitSeconds = fitTime;
     return result;
 }

@@ -72,7 +72,9 @@ std::uint32_t SessionWalker::walk(const SessionSequence& session, std::size_t se
     for (std::size_t pos = 0; pos + 1 < n; ++pos) {
         const std::int32_t target = m_items[pos + 1];
         const bool seen = m_ctx.catalogue[static_cast<std::size_t>(target)] != 0;
-        if (!seen && opt.unseenTargets == UnseenTargetPolicy::DropTargets) {
+        if (opt.lastPositionOnly && pos + 2 < n) {
+            // Leave-last-out: earlier positions are training data, not predictions.
+        } else if (!seen && opt.unseenTargets == UnseenTargetPolicy::DropTargets) {
             ++block.dropped;
         } else {
             PrefixView prefix;

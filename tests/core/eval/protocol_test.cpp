@@ -161,3 +161,28 @@ TEST(EvalProtocol, RejectsBadCutoffsAndItemsOutsideTheCorpus) {
     EXPECT_THROW(parseUnseenTargetPolicy("ignore"), UsageError);
     EXPECT_EQ(parseUnseenTargetPolicy("drop-events"), UnseenTargetPolicy::DropEvents);
 }
+
+TEST(EvalProtocol, LastPositionOnlyScoresEachSessionOnce) {
+    Recorder rec;
+    auto model = rec.model();
+    EvalOptions o = options();
+    o.lastPositionOnly = true;
+    const auto r = evaluate(model, train(), {session(8, {0, 1, 2}), session(9, {3, 1})}, 6, o);
+    EXPECT_EQ(r.predictions, 2u);
+    ASSERT_EQ(rec.prefixes.size(), 2u);
+    EXPECT_EQ(rec.prefixes[0], (std::vector<std::int32_t>{0, 1})); // target 2, the last event
+    EXPECT_EQ(rec.prefixes[1], (std::vector<std::int32_t>{3}));
+}
+
+TEST(EvalProtocol, LeaveLastOutCorpusImpliesLastPositionOnly) {
+    Recorder rec;
+    auto model = rec.model();
+    SessionCorpus corpus;
+    corpus.numItems = 6;
+    corpus.train = {session(1, {0, 1}), session(2, {3})};  // the prefixes
+    corpus.test = {session(1, {0, 1, 2}), session(2, {3, 1})};
+    corpus.leaveLastOut = true;
+    const auto r = fitAndEvaluate(model, corpus, EvalPart::Test, options());
+    EXPECT_EQ(r.predictions, 2u);
+    EXPECT_TRUE(r.lastPositionOnly);
+}

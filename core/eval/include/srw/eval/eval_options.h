@@ -31,6 +31,9 @@ struct EvalOptions {
     /// Precision@K and Recall@K against all later items of the session (session-rec's
     /// evaluation_multiple) instead of the next item only.
     bool remainingItems = false;
+    /// Only the last event of each test session is a target (leave-last-out splits, whose
+    /// earlier events are training data).
+    bool lastPositionOnly = false;
     int threads = 1;           ///< worker threads; 0: all cores. Figures never depend on it.
     std::uint64_t seed = 42;   ///< for sampling models, bootstrap and the paired test
     int bootstrapSamples = 1000; ///< resamples of sessions for intervals; 0: none

@@ -56,6 +56,7 @@ struct EvalResult {
     bool excludeSessionItems = false;
     UnseenTargetPolicy unseenPolicy = UnseenTargetPolicy::Count;
     bool remainingItems = false;
+    bool lastPositionOnly = false;
     std::uint64_t seed = 0;
     double confidence = 0.95;
     int bootstrapSamples = 0;
