@@ -116,14 +116,18 @@ QWidget* DatasetPanel::makeEmptyState() {
     import->setToolTip(tr("Opens the import wizard (Ctrl+O)"));
     connect(sample, &QPushButton::clicked, this, &DatasetPanel::loadSampleRequested);
     connect(import, &QPushButton::clicked, this, &DatasetPanel::importRequested);
+    // Both buttons start work that takes a moment; they are disabled while it runs.
+    m_emptyButtons = new QWidget(page);
+    auto* buttonsLayout = new QVBoxLayout(m_emptyButtons);
+    buttonsLayout->addWidget(sample, 0, Qt::AlignHCenter);
+    buttonsLayout->addWidget(import, 0, Qt::AlignHCenter);
     auto* layout = new QVBoxLayout(page);
     layout->addStretch();
     for (QWidget* w : {static_cast<QWidget*>(icon), static_cast<QWidget*>(title)})
         layout->addWidget(w, 0, Qt::AlignHCenter);
     layout->addWidget(hint);
     layout->addSpacing(8);
-    layout->addWidget(sample, 0, Qt::AlignHCenter);
-    layout->addWidget(import, 0, Qt::AlignHCenter);
+    layout->addWidget(m_emptyButtons);
     layout->addStretch();
     return page;
 }
@@ -177,6 +181,8 @@ void DatasetPanel::updateActions() {
     m_rename->setEnabled(has);
     m_delete->setEnabled(has);
     m_backup->setEnabled(!m_runner->isBusy());
+    if (m_emptyButtons)
+        m_emptyButtons->setEnabled(!m_runner->isBusy());
     const int row = m_model->rowOf(m_current);
     if (row < 0) {
         m_summary->clear();

@@ -68,6 +68,7 @@ private:
     QStackedWidget* m_stack;
     QTreeView* m_view;
     QLabel* m_summary;
+    QWidget* m_emptyButtons = nullptr;
     QAction* m_rename;
     QAction* m_delete;
     QAction* m_backup;
