@@ -35,5 +35,6 @@ private:
 /** @brief Each command group registers its subcommands here; see commands_*.cpp. */
 void addDataCommands(CLI::App& app, CliContext& ctx);
 void addPrepCommands(CLI::App& app, CliContext& ctx);
+void addEvalCommands(CLI::App& app, CliContext& ctx);
 
 } // namespace srw::cli

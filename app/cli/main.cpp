@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
 
     addDataCommands(app, ctx);
     addPrepCommands(app, ctx);
+    addEvalCommands(app, ctx);
 
     auto logger = spdlog::stderr_color_mt("srw");
     spdlog::set_default_logger(logger);

@@ -9,8 +9,7 @@
 
 namespace srw {
 
-SessionCorpus loadCorpus(SessionStore& store, const std::string& dataset, const std::string& split,
-                         const ProgressFn& progress) {
+SplitRef findSplit(SessionStore& store, const std::string& dataset, const std::string& split) {
     Database& db = store.db();
     std::int64_t datasetId = store.requireDataset(dataset);
     Statement sp = db.prepare(split.empty()
@@ -25,8 +24,23 @@ SessionCorpus loadCorpus(SessionStore& store, const std::string& dataset, const 
                                              "' has no split yet; run srw split " + dataset
                                        : "dataset '" + dataset + "' has no split named '" + split +
                                              "'");
-    const std::int64_t splitId = sp.getInt(0);
-    const bool leaveLastOut = sp.getText(1) == "leave_last_out";
+    SplitRef ref;
+    ref.id = sp.getInt(0);
+    ref.method = sp.getText(1);
+    Statement name = db.prepare("SELECT name FROM splits WHERE id = ?");
+    name.bind(1, ref.id);
+    name.step();
+    ref.name = name.getText(0);
+    return ref;
+}
+
+SessionCorpus loadCorpus(SessionStore& store, const std::string& dataset, const std::string& split,
+                         const ProgressFn& progress) {
+    Database& db = store.db();
+    std::int64_t datasetId = store.requireDataset(dataset);
+    const SplitRef ref = findSplit(store, dataset, split);
+    const std::int64_t splitId = ref.id;
+    const bool leaveLastOut = ref.method == "leave_last_out";
 
     SessionCorpus corpus;
     corpus.leaveLastOut = leaveLastOut;

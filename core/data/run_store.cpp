@@ -183,6 +183,20 @@ std::int64_t RunStore::newGroupId() {
     return m_store.db().queryInt("SELECT coalesce(max(group_id), 0) + 1 FROM runs");
 }
 
+void RunStore::setPerSession(std::int64_t id, const nlohmann::json& values) {
+    Statement st = m_store.db().prepare(
+        "INSERT OR REPLACE INTO run_details(run_id, per_session) VALUES(?, ?)");
+    st.bind(1, id).bind(2, values.dump()).run();
+}
+
+std::optional<nlohmann::json> RunStore::perSession(std::int64_t id) {
+    Statement st = m_store.db().prepare("SELECT per_session FROM run_details WHERE run_id = ?");
+    st.bind(1, id);
+    if (!st.step() || st.isNull(0))
+        return std::nullopt;
+    return parseJson(st.getTextView(0));
+}
+
 void RunStore::storeRecommendations(std::int64_t id, const std::vector<StoredRecommendation>& recs) {
     Database& db = m_store.db();
     Transaction tx(db);

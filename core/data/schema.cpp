@@ -155,6 +155,14 @@ CREATE TABLE excluded_events(
 -- clicks) extends that session: the writer finds it by its external id.
 CREATE INDEX sessions_external ON sessions(dataset_id, external_id);
 )sql",
+        // 2 -> 3: per-session metric sums of a run, kept apart from runs so that listing runs
+        // stays light; the paired comparison of two runs reads them back.
+        R"sql(
+CREATE TABLE run_details(
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+  per_session TEXT
+);
+)sql",
     };
     return kMigrations;
 }

@@ -16,6 +16,16 @@ namespace srw {
 SessionCorpus loadCorpus(SessionStore& store, const std::string& dataset,
                          const std::string& split = {}, const ProgressFn& progress = {});
 
+/** @brief A stored split: its id, name and method. */
+struct SplitRef {
+    std::int64_t id = 0;
+    std::string name;
+    std::string method;
+};
+
+/** @brief The named split, or the active one when name is empty; throws UsageError if none. */
+SplitRef findSplit(SessionStore& store, const std::string& dataset, const std::string& name = {});
+
 /** @brief A fingerprint of what loadCorpus returned (sessions, items, order): runs record it. */
 std::string corpusContentHash(const SessionCorpus& corpus);
 

@@ -76,6 +76,10 @@ public:
     /** @brief A new group id for runs made together. */
     std::int64_t newGroupId();
 
+    /** @brief Per-session values of an evaluation (JSON), for paired comparisons. */
+    void setPerSession(std::int64_t id, const nlohmann::json& values);
+    std::optional<nlohmann::json> perSession(std::int64_t id);
+
     void storeRecommendations(std::int64_t id, const std::vector<StoredRecommendation>& recs);
     std::vector<StoredRecommendation> recommendations(std::int64_t id, std::int64_t sessionId);
 
