@@ -1,0 +1,46 @@
+#include "preparation_panel.h"
+#include "ui_test_support.h"
+
+#include "srw/data/dataset_stats.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace srw;
+using namespace srw::ui;
+
+class PreparationPanelTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void previewsThenAppliesAndSplits() {
+        test::Workspace ws(false);
+        {
+            SessionStore store(ws.path.toStdString());
+            const QDir sample(QStringLiteral(SRW_SAMPLE_DIR));
+            importFile(store, "sample", sample.filePath(QStringLiteral("events.csv")).toStdString(),
+                       "csv", {});
+        }
+        PreparationPanel panel(ws.path);
+        QSignalSpy previewed(&panel, &PreparationPanel::previewShown);
+        QSignalSpy changed(&panel, &PreparationPanel::datasetChanged);
+        panel.setDataset(QStringLiteral("sample"));
+        QTRY_VERIFY_WITH_TIMEOUT(previewed.count() >= 1, 30000);
+        {
+            // A preview changes nothing.
+            SessionStore store(ws.path.toStdString());
+            QVERIFY(computeDatasetStats(store, "sample").parts.empty());
+        }
+        panel.apply();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 60000);
+        QCOMPARE(changed.first().first().toString(), QStringLiteral("sample"));
+        SessionStore store(ws.path.toStdString());
+        const DatasetStats stats = computeDatasetStats(store, "sample");
+        QCOMPARE(stats.splitName, std::string("temporal"));
+        QVERIFY(!stats.parts.empty());
+        QCOMPARE(panel.splitOptions().method, std::string("temporal"));
+        QCOMPARE(panel.prepareOptions().minItemSupport, 5);
+    }
+};
+
+QTEST_MAIN(PreparationPanelTest)
+#include "preparation_panel_test.moc"
