@@ -1,0 +1,110 @@
+// Runs the srw binary like a script would and checks the contracts later tools rely on.
+#include "../support/temp_dir.h"
+
+#include <cstdio>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+namespace {
+
+struct Result {
+    int status = -1;
+    std::string out;
+};
+
+// Runs srw with args (already shell-quoted where needed); stderr goes to a file, not stdout.
+Result runSrw(const std::string& args) {
+    std::string cmd = std::string(SRW_CLI) + " -q " + args + " 2>/dev/null";
+    Result r;
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        r.out.append(buf, n);
+    int st = pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+
+nlohmann::json json(const Result& r) { return nlohmann::json::parse(r.out); }
+
+class Cli : public ::testing::Test {
+protected:
+    srw::test::TempDir dir;
+    std::string db = "--db " + dir.file("ws.sqlite");
+    std::string sampleEvents = std::string(SRW_SOURCE_DIR) + "/sample_data/events.csv";
+    std::string sampleItems = std::string(SRW_SOURCE_DIR) + "/sample_data/items.csv";
+};
+
+} // namespace
+
+TEST_F(Cli, ExitStatuses) {
+    EXPECT_EQ(runSrw("--version").status, 0);
+    EXPECT_EQ(runSrw("--help").status, 0);
+    EXPECT_EQ(runSrw("").status, 2);                   // a command is required
+    EXPECT_EQ(runSrw("import --bogus").status, 2);     // CLI11's own parse errors map to 2
+    EXPECT_EQ(runSrw(db + " stats nope").status, 2);   // unknown dataset: bad usage
+    std::string bad = dir.write("bad.csv", "session,item,time\n1,a,notatime\n");
+    EXPECT_EQ(runSrw(db + " import " + bad + " --dataset d").status, 3);
+    std::string junk = dir.write("junk.sqlite", std::string(8192, 'j'));
+    EXPECT_EQ(runSrw("--db " + junk + " datasets").status, 4);
+}
+
+TEST_F(Cli, ImportStatsAndManagement) {
+    std::string log = dir.write("log.csv", "session_id,item_id,timestamp\n1,a,100\n1,b,160\n2,a,50\n");
+    Result imp = runSrw(db + " import " + log + " --dataset d --json");
+    ASSERT_EQ(imp.status, 0);
+    EXPECT_EQ(json(imp)["events"], 3);
+    Result st = runSrw(db + " stats d --json");
+    ASSERT_EQ(st.status, 0);
+    auto j = json(st);
+    for (const char* key : {"events", "sessions", "items", "users", "items_with_text", "first_ts",
+                            "last_ts"})
+        EXPECT_TRUE(j.contains(key)) << key;
+    EXPECT_EQ(j["events"], 3);
+    EXPECT_EQ(j["sessions"], 2);
+    EXPECT_EQ(j["items"], 2);
+    EXPECT_TRUE(j["users"].is_null());
+    EXPECT_EQ(j["first_ts"], 50);
+    EXPECT_EQ(j["last_ts"], 160);
+
+    EXPECT_EQ(runSrw(db + " rename d e").status, 0);
+    EXPECT_EQ(json(runSrw(db + " datasets --json"))[0]["name"], "e");
+    EXPECT_EQ(runSrw(db + " backup " + dir.file("copy.sqlite")).status, 0);
+    EXPECT_EQ(json(runSrw("--db " + dir.file("copy.sqlite") + " stats e --json"))["events"], 3);
+    EXPECT_EQ(runSrw(db + " delete e").status, 0);
+    EXPECT_TRUE(json(runSrw(db + " datasets --json")).empty());
+}
+
+TEST_F(Cli, PipelineOnTheSampleDataGivesStoredRuns) {
+    ASSERT_EQ(runSrw(db + " import " + sampleEvents + " --dataset s --items " + sampleItems).status, 0);
+    auto prep = json(runSrw(db + " prepare s --json"));
+    EXPECT_EQ(prep["bot_sessions"], 12); // the generator's bots, all caught by the defaults
+    auto split = json(runSrw(db + " split s --json"));
+    EXPECT_GT(split["test"]["sessions"].get<int>(), 0);
+    auto stats = json(runSrw(db + " stats s --json"));
+    EXPECT_EQ(stats["parts"]["test"]["sessions"], split["test"]["sessions"]);
+    EXPECT_EQ(stats["items_with_text"], 2000);
+
+    Result ev = runSrw(db + " eval s --model sr --k 5,20 --json");
+    ASSERT_EQ(ev.status, 0);
+    auto e = json(ev);
+    for (const char* key : {"HitRate@20", "MRR@20", "NDCG@20", "HitRate@5", "predictions", "run"})
+        EXPECT_TRUE(e.contains(key)) << key;
+    EXPECT_GT(e["predictions"].get<int>(), 0);
+    EXPECT_GT(e["HitRate@20"].get<double>(), e["HitRate@5"].get<double>() - 1e-12);
+
+    auto pop = json(runSrw(db + " eval s --model pop --k 5,20 --json"));
+    // The sample's co-view structure makes sequential rules far better than popularity.
+    EXPECT_GT(e["MRR@20"].get<double>(), 2 * pop["MRR@20"].get<double>());
+    auto runs = json(runSrw(db + " runs --json"));
+    ASSERT_EQ(runs.size(), 2u);
+    EXPECT_EQ(runs[0]["id"], pop["run"]);
+    EXPECT_EQ(runs[1]["model"], "sr");
+    Result cmp = runSrw(db + " compare " + std::to_string(e["run"].get<int>()) + " " +
+                     std::to_string(pop["run"].get<int>()) + " --json");
+    ASSERT_EQ(cmp.status, 0);
+    EXPECT_FALSE(json(cmp)["metrics"].empty());
+    EXPECT_EQ(runSrw(db + " eval s --model nosuch").status, 2);
+}
