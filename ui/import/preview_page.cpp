@@ -64,6 +64,9 @@ void PreviewPage::showState() {
     PreviewModel* p = m_wizard->preview();
     m_delimiter->setCurrentIndex(m_delimiter->findData(int(p->delimiter())));
     m_header->setChecked(p->hasHeader());
+    // A few columns share the width; many keep theirs and scroll.
+    m_table->horizontalHeader()->setSectionResizeMode(
+        p->columnCount() <= 8 ? QHeaderView::Stretch : QHeaderView::Interactive);
     const bool delimited = m_wizard->plan().hasMapping();
     m_delimiter->setEnabled(delimited);
     m_header->setEnabled(delimited);
