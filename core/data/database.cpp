@@ -47,6 +47,12 @@ Statement& Statement::bind(int index, std::string_view value) {
                 "bind");
     return *this;
 }
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    checkSqlite(m_db,
+                sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
+                "bind");
+    return *this;
+}
 Statement& Statement::bindNull(int index) {
     checkSqlite(m_db, sqlite3_bind_null(m_stmt, index), "bind");
     return *this;
@@ -79,6 +85,11 @@ std::int64_t Statement::getInt(int col) const { return sqlite3_column_int64(m_st
 double Statement::getDouble(int col) const { return sqlite3_column_double(m_stmt, col); }
 std::string Statement::getText(int col) const { return std::string(getTextView(col)); }
 std::string_view Statement::getTextView(int col) const {
+    if (sqlite3_column_type(m_stmt, col) == SQLITE_BLOB) {
+        const auto* b = static_cast<const char*>(sqlite3_column_blob(m_stmt, col));
+        return b ? std::string_view(b, std::size_t(sqlite3_column_bytes(m_stmt, col)))
+                 : std::string_view();
+    }
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
     return p ? std::string_view(p, std::size_t(sqlite3_column_bytes(m_stmt, col)))
              : std::string_view();

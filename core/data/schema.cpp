@@ -163,6 +163,19 @@ CREATE TABLE run_details(
   per_session TEXT
 );
 )sql",
+        // 3 -> 4: item vectors of an encoder, so re-opening a dataset or re-ranking does not
+        // encode the catalogue again. A row is used only while its text hash still matches.
+        R"sql(
+CREATE TABLE embedding_cache(
+  encoder TEXT NOT NULL,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  text_hash TEXT NOT NULL,
+  dim INTEGER NOT NULL,
+  vector BLOB NOT NULL,
+  PRIMARY KEY(encoder, item_id)
+) WITHOUT ROWID;
+CREATE INDEX embedding_cache_item ON embedding_cache(item_id);
+)sql",
     };
     return kMigrations;
 }
