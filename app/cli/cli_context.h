@@ -36,5 +36,6 @@ private:
 void addDataCommands(CLI::App& app, CliContext& ctx);
 void addPrepCommands(CLI::App& app, CliContext& ctx);
 void addEvalCommands(CLI::App& app, CliContext& ctx);
+void addTextCommands(CLI::App& app, CliContext& ctx);
 
 } // namespace srw::cli

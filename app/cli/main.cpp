@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     addDataCommands(app, ctx);
     addPrepCommands(app, ctx);
     addEvalCommands(app, ctx);
+    addTextCommands(app, ctx);
 
     auto logger = spdlog::stderr_color_mt("srw");
     spdlog::set_default_logger(logger);

@@ -2,6 +2,7 @@
 #include "../support/temp_dir.h"
 
 #include <cstdio>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
@@ -107,4 +108,43 @@ TEST_F(Cli, PipelineOnTheSampleDataGivesStoredRuns) {
     ASSERT_EQ(cmp.status, 0);
     EXPECT_FALSE(json(cmp)["metrics"].empty());
     EXPECT_EQ(runSrw(db + " eval s --model nosuch").status, 2);
+}
+
+TEST_F(Cli, TokenizeMatchesTheGoldenTokenizerThroughStdin) {
+    const std::string golden = std::string(SRW_GOLDEN_DIR) + "/bert-tiny";
+    std::ifstream in(golden + "/golden.json");
+    if (!in)
+        GTEST_SKIP() << "golden fixtures not found";
+    auto cases = nlohmann::json::parse(in)["tokenizer"]["cases"];
+    std::string texts;
+    std::vector<nlohmann::json> want;
+    for (const auto& c : cases) {
+        std::string t = c["text"];
+        // One text per line on stdin: skip pairs and texts holding line breaks.
+        if (c.contains("text_pair") || t.find_first_of("\r\n") != std::string::npos ||
+            t.find('\x85') != std::string::npos || t.find("\xe2\x80\xa8") != std::string::npos)
+            continue;
+        texts += t + "\n";
+        want.push_back(c["uncased"]["ids"]);
+    }
+    ASSERT_GT(want.size(), 10u);
+    std::string file = dir.write("texts.txt", texts);
+    Result r = runSrw("tokenize --model " + golden + "/base --json - < " + file);
+    ASSERT_EQ(r.status, 0);
+    auto got = json(r);
+    ASSERT_EQ(got.size(), want.size());
+    for (std::size_t i = 0; i < want.size(); ++i)
+        EXPECT_EQ(got[i]["ids"], want[i]) << i;
+}
+
+TEST_F(Cli, EncodeFillsTheCacheOnce) {
+    const std::string model = std::string(SRW_GOLDEN_DIR) + "/bert-tiny/base";
+    std::string items = dir.write("items.csv", "item_id,title\na,Wireless headphones\nb,蓝牙耳机\n");
+    ASSERT_EQ(runSrw(db + " import " + items + " --dataset d --format catalog").status, 0);
+    auto first = json(runSrw(db + " --threads 1 encode d --model " + model + " --json"));
+    EXPECT_EQ(first["encoded"], 2);
+    EXPECT_EQ(first["dim"], 32);
+    auto second = json(runSrw(db + " --threads 1 encode d --model " + model + " --json"));
+    EXPECT_EQ(second["encoded"], 0);
+    EXPECT_EQ(second["cached"], 2);
 }
