@@ -340,8 +340,11 @@ void DatasetWriter::markSplit(const std::string& part, const std::string& select
         std::int64_t splitId = id.getInt(0);
         Statement act = m_db.prepare("UPDATE splits SET active = (id = ?1) WHERE dataset_id = ?2");
         act.bind(1, splitId).bind(2, m_datasetId).run();
-        Statement mark = m_db.prepare("INSERT INTO split_sessions(split_id, session_id, part) " +
-                                      selectNew);
+        // OR REPLACE: a session key that comes back from an earlier import into this split is
+        // already marked; the part given now wins (a plain INSERT failed the whole import with a
+        // UNIQUE constraint error, found by fuzzing a repeated import with --split).
+        Statement mark = m_db.prepare(
+            "INSERT OR REPLACE INTO split_sessions(split_id, session_id, part) " + selectNew);
         mark.bind(1, splitId).bind(2, part).run();
     }
 }

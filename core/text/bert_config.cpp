@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
+#include <limits>
+#include <type_traits>
 #include <sstream>
 #include <stdexcept>
 
@@ -12,6 +15,8 @@ namespace srw {
 
 namespace {
 
+// Integers must be integral and in range: nlohmann's get<int64_t>() of 1e300 is a float-to-int
+// conversion with undefined behaviour, and 3.5 would silently become 3 (found by fuzzing).
 template <typename T>
 void readNumber(const nlohmann::json& j, const char* key, T& out, const std::string& name,
                 bool required) {
@@ -23,8 +28,45 @@ void readNumber(const nlohmann::json& j, const char* key, T& out, const std::str
     }
     if (!it->is_number())
         throw InputError(name, 0, 0, std::string("\"") + key + "\" is not a number");
-    out = it->get<T>();
+    if constexpr (std::is_integral_v<T>) {
+        const auto notInteger = [&] {
+            return InputError(name, 0, 0,
+                              std::string("\"") + key + "\" is not an integer in range: " +
+                                  it->dump());
+        };
+        if (it->is_number_unsigned()) {
+            if (it->get<std::uint64_t>() > std::uint64_t(std::numeric_limits<T>::max()))
+                throw notInteger();
+            out = T(it->get<std::uint64_t>());
+        } else if (it->is_number_integer()) {
+            out = T(it->get<std::int64_t>());
+        } else {
+            const double v = it->get<double>();
+            // 2^63 is exactly representable; every double below it in magnitude converts.
+            if (!(v == std::floor(v)) || !(std::fabs(v) < 9223372036854775808.0))
+                throw notInteger();
+            out = T(v);
+        }
+    } else {
+        out = it->get<T>();
+    }
 }
+
+// Strings read with a default; a present value of another type is an error, not an exception
+// of nlohmann's (json::value() throws type_error for it, found by fuzzing).
+std::string readString(const nlohmann::json& j, const char* key, const std::string& fallback,
+                       const std::string& name) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null())
+        return fallback;
+    if (!it->is_string())
+        throw InputError(name, 0, 0, std::string("\"") + key + "\" is not a string");
+    return it->get<std::string>();
+}
+
+// A hostile or mistaken config.json must not make the encoder allocate absurd memory before the
+// weights are compared with it: 2e9 parameters are 8 GB of float32, six times BERT-large.
+constexpr long double kMaxParameters = 2e9L;
 
 } // namespace
 
@@ -46,11 +88,11 @@ BertConfig BertConfig::fromJson(const std::string& text, const std::string& name
     }
     if (!j.is_object())
         throw InputError(name, 0, 0, "not a JSON object");
-    const std::string modelType = j.value("model_type", "bert");
+    const std::string modelType = readString(j, "model_type", "bert", name);
     if (modelType != "bert")
         throw InputError(name, 0, 0,
                          "model_type \"" + modelType + "\" is not BERT (only \"bert\" is read)");
-    const std::string pos = j.value("position_embedding_type", "absolute");
+    const std::string pos = readString(j, "position_embedding_type", "absolute", name);
     if (pos != "absolute")
         throw InputError(name, 0, 0,
                          "position_embedding_type \"" + pos + "\" is not supported (absolute only)");
@@ -67,11 +109,7 @@ BertConfig BertConfig::fromJson(const std::string& text, const std::string& name
     readNumber(j, "attention_probs_dropout_prob", c.attentionProbsDropoutProb, name, false);
     readNumber(j, "initializer_range", c.initializerRange, name, false);
     readNumber(j, "pad_token_id", c.padTokenId, name, false);
-    if (j.contains("hidden_act")) {
-        if (!j["hidden_act"].is_string())
-            throw InputError(name, 0, 0, "hidden_act is not a string");
-        c.hiddenAct = j["hidden_act"].get<std::string>();
-    }
+    c.hiddenAct = readString(j, "hidden_act", c.hiddenAct, name);
     if (c.hiddenAct != "gelu" && c.hiddenAct != "gelu_new" &&
         c.hiddenAct != "gelu_pytorch_tanh" && c.hiddenAct != "relu")
         throw InputError(name, 0, 0, "hidden_act \"" + c.hiddenAct + "\" is not supported");
@@ -99,6 +137,16 @@ void BertConfig::validate() const {
                                     std::to_string(numAttentionHeads));
     if (padTokenId < 0 || padTokenId >= vocabSize)
         throw std::invalid_argument("BERT config: pad_token_id outside the vocabulary");
+    // Roughly every weight of BertModel plus an MLM head, in long double so nothing overflows.
+    const long double h = hiddenSize, v = vocabSize, inter = intermediateSize;
+    const long double params = (v + maxPositionEmbeddings + typeVocabSize + 8) * h +
+                               numHiddenLayers * (4 * h * h + 2 * h * inter + 10 * h + inter) +
+                               2 * h * h + v;
+    if (params > kMaxParameters)
+        throw std::invalid_argument(
+            "BERT config: the sizes imply about " + std::to_string(double(params)) +
+            " parameters, more than the limit of 2e9 (8 GB of float32); refused before "
+            "allocating");
     if (!(layerNormEps > 0) || hiddenDropoutProb < 0 || hiddenDropoutProb >= 1 ||
         attentionProbsDropoutProb < 0 || attentionProbsDropoutProb >= 1)
         throw std::invalid_argument("BERT config: bad layer_norm_eps or dropout");

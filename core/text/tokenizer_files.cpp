@@ -15,18 +15,37 @@ namespace srw::detail {
 
 namespace {
 
-std::string readWholeFile(const std::string& path) {
+// Caps checked before reading: the largest real vocab.txt (multilingual, 250k tokens) is ~5 MB
+// and tokenizer.json ~20 MB, so bigger files are refused rather than read into memory.
+constexpr std::uint64_t kMaxVocabBytes = 64u << 20;
+constexpr std::uint64_t kMaxJsonBytes = 64u << 20;
+
+std::string readWholeFile(const std::string& path, std::uint64_t maxBytes) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::runtime_error(path + ": cannot open");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    const std::uint64_t size = fileSizeOrZero(path);
+    if (size > maxBytes)
+        throw InputError(path, 0, 0,
+                         "the file has " + std::to_string(size) + " bytes, more than the limit of " +
+                             std::to_string(maxBytes) + " for this kind of file");
+    std::string text;
+    text.reserve(std::size_t(size));
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        // A file that grows while it is read (or a FIFO) is cut at the limit too.
+        if (text.size() + std::size_t(in.gcount()) > maxBytes)
+            throw InputError(path, 0, 0,
+                             "the file is larger than the limit of " + std::to_string(maxBytes) +
+                                 " bytes for this kind of file");
+        text.append(buf, std::size_t(in.gcount()));
+    }
+    return text;
 }
 
 nlohmann::json readJsonFile(const std::string& path) {
     try {
-        return nlohmann::json::parse(readWholeFile(path));
+        return nlohmann::json::parse(readWholeFile(path, kMaxJsonBytes));
     } catch (const nlohmann::json::exception& e) {
         throw InputError(path, 0, 0, std::string("not valid JSON: ") + e.what());
     }
@@ -52,7 +71,7 @@ void readBool(const nlohmann::json& j, const char* key, bool& out) {
 } // namespace
 
 std::vector<std::string> readVocabFile(const std::string& path) {
-    const std::string text = readWholeFile(path);
+    const std::string text = readWholeFile(path, kMaxVocabBytes);
     const auto bad = findInvalidUtf8(text);
     std::vector<std::string> vocab;
     std::size_t start = 0;
@@ -90,7 +109,15 @@ TokenizerOptions readTokenizerOptions(const std::string& dir) {
     if (pathExists(tj)) {
         const auto j = readJsonFile(tj);
         auto n = j.find("normalizer");
-        if (n != j.end() && n->is_object() && n->value("type", "") == "BertNormalizer") {
+        // find() rather than value(): value() throws type_error when "type" is not a string
+        // (found by fuzzing).
+        bool bert = false;
+        if (n != j.end() && n->is_object()) {
+            const auto type = n->find("type");
+            bert = type != n->end() && type->is_string() &&
+                   type->get<std::string>() == "BertNormalizer";
+        }
+        if (bert) {
             readBool(*n, "lowercase", opt.lowercase);
             readBool(*n, "handle_chinese_chars", opt.tokenizeChineseChars);
             auto sa = n->find("strip_accents");
