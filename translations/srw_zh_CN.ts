@@ -112,6 +112,171 @@
     </message>
 </context>
 <context>
+    <name>srw::ui::ComparisonView</name>
+    <message>
+        <source>%1 better</source>
+        <translation>%1 更好</translation>
+    </message>
+    <message>
+        <source>%1 higher</source>
+        <translation>%1 更高</translation>
+    </message>
+    <message>
+        <source>no significant difference</source>
+        <translation>无显著差异</translation>
+    </message>
+    <message>
+        <source>Session length</source>
+        <translation>会话长度</translation>
+    </message>
+    <message>
+        <source>Target popularity</source>
+        <translation>目标商品流行度</translation>
+    </message>
+    <message>
+        <source>Save Chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Paired Tests</source>
+        <translation>配对检验</translation>
+    </message>
+    <message>
+        <source>Slices</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>Each run's metrics at the cut-off; ★ marks the best of a column</source>
+        <translation>各运行在截断位置的指标；★ 标记每列的最佳值</translation>
+    </message>
+    <message>
+        <source>The first selected run against each other one, session by session: difference, bootstrap interval, p-value, verdict</source>
+        <translation>第一个选中的运行逐会话对比其他每个运行：差值、自助法区间、p 值、结论</translation>
+    </message>
+    <message>
+        <source>Metrics by session length and by the target's popularity</source>
+        <translation>按会话长度和目标商品流行度划分的指标</translation>
+    </message>
+    <message>
+        <source>Which curves to draw</source>
+        <translation>要绘制的曲线</translation>
+    </message>
+    <message>
+        <source>Saves the chart as PNG or SVG</source>
+        <translation>将图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>Select runs above to compare them.</source>
+        <translation>在上方选择运行以进行比较。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Best of the selected runs</source>
+        <translation>所选运行中的最佳值</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>对比运行</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>第一个</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>第二个</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>95% Interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>not compared: %1</source>
+        <translation>未比较：%1</translation>
+    </message>
+    <message>
+        <source>Select two or more runs for paired tests.</source>
+        <translation>选择两个或更多运行以进行配对检验。</translation>
+    </message>
+    <message>
+        <source>%1 against each other selected run, session by session: difference, bootstrap interval, p-value, verdict</source>
+        <translation>%1 逐会话对比其他每个选中的运行：差值、自助法区间、p 值、结论</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>%1
+HitRate / MRR @%2 (n)</source>
+        <translation>%1
+HitRate / MRR @%2（数量）</translation>
+    </message>
+    <message>
+        <source>%1 over the cut-off K</source>
+        <translation>%1 随截断位置 K 的变化</translation>
+    </message>
+    <message>
+        <source>α sweep: %1</source>
+        <translation>α 扫描：%1</translation>
+    </message>
+    <message>
+        <source>Bandit: %1</source>
+        <translation>多臂老虎机：%1</translation>
+    </message>
+    <message>
+        <source>α (weight of the collaborative score)</source>
+        <translation>α（协同过滤得分的权重）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Saved the chart to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Could not save the chart: %1</source>
+        <translation>无法保存图表：%1</translation>
+    </message>
+</context>
+<context>
     <name>srw::ui::DatasetListModel</name>
     <message>
         <source>%1
@@ -549,6 +714,14 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Stored runs: compare, annotate and export reports</source>
+        <translation>已存储的运行：比较、注释并导出报告</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1208,222 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>&lt;br&gt;%1 bad rows were skipped, e.g.: %2</source>
         <translation>&lt;br&gt;跳过了 %1 个错误行，例如：%2</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::RunsPanel</name>
+    <message>
+        <source>Filter runs by any column…</source>
+        <translation>按任意列筛选运行…</translation>
+    </message>
+    <message>
+        <source>Shows only runs whose name, dataset, model, status or notes contain this text</source>
+        <translation>只显示名称、数据集、模型、状态或备注包含此文字的运行</translation>
+    </message>
+    <message>
+        <source>The cut-off K of the metrics shown</source>
+        <translation>所显示指标的截断位置 K</translation>
+    </message>
+    <message>
+        <source>Cut-off:</source>
+        <translation>截断位置：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exports the selected runs</source>
+        <translation>导出所选运行</translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>运行：%1</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Gives the selected run a name</source>
+        <translation>为所选运行命名</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Writes notes on the selected run</source>
+        <translation>为所选运行写备注</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Deletes the selected runs after asking</source>
+        <translation>确认后删除所选运行</translation>
+    </message>
+    <message>
+        <source>Report as PDF…</source>
+        <translation>报告导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>The selected runs' report as a PDF document</source>
+        <translation>所选运行的报告，PDF 文档</translation>
+    </message>
+    <message>
+        <source>Report as HTML…</source>
+        <translation>报告导出为 HTML…</translation>
+    </message>
+    <message>
+        <source>A self-contained HTML page with inline charts</source>
+        <translation>内嵌图表的独立 HTML 页面</translation>
+    </message>
+    <message>
+        <source>Metrics as CSV…</source>
+        <translation>指标导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>One row per run, metric and cut-off, with the interval</source>
+        <translation>每个运行、指标和截断位置一行，附区间</translation>
+    </message>
+    <message>
+        <source>Recommendations as CSV…</source>
+        <translation>推荐结果导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>The stored top lists of the selected run</source>
+        <translation>所选运行已存储的推荐列表</translation>
+    </message>
+    <message>
+        <source>Chart as PNG or SVG…</source>
+        <translation>图表导出为 PNG 或 SVG…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s)…</source>
+        <translation>
+            <numerusform>正在比较 %n 个运行…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n run(s)</source>
+        <translation>
+            <numerusform>已删除 %n 个运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>Name of run %1:</source>
+        <translation>运行 %1 的名称：</translation>
+    </message>
+    <message>
+        <source>Run Notes</source>
+        <translation>运行备注</translation>
+    </message>
+    <message>
+        <source>Notes on run %1:</source>
+        <translation>运行 %1 的备注：</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their metrics, per-session values and stored recommendations? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除 %n 个运行及其指标、逐会话数值和已存储的推荐结果？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html)</source>
+        <translation>HTML 页面 (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::RunsTableModel</name>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Started %1, not finished</source>
+        <translation>开始于 %1，未完成</translation>
+    </message>
+    <message>
+        <source>Value on the test part with its bootstrap confidence interval</source>
+        <translation>测试部分上的值及其自助法置信区间</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

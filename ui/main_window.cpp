@@ -7,6 +7,7 @@
 #include "log_sink.h"
 #include "log_view.h"
 #include "preparation_panel.h"
+#include "runs/runs_panel.h"
 #include "settings.h"
 #include "settings_dialog.h"
 #include "stats_panel.h"
@@ -86,11 +87,14 @@ void MainWindow::createPanels() {
     m_tabs->addTab(m_browse[1], tr("Sessions"));
     m_tabs->addTab(m_browse[2], tr("Items"));
     m_tabs->addTab(m_preparation, tr("Preparation"));
+    m_runs = new RunsPanel(path, this);
+    m_tabs->addTab(m_runs, tr("Runs"));
     m_tabs->setTabToolTip(StatsTab, tr("Key figures and charts of the dataset"));
     m_tabs->setTabToolTip(EventsTab, tr("Every event, with search and sorting"));
     m_tabs->setTabToolTip(SessionsTab, tr("Sessions with their user, times and status"));
     m_tabs->setTabToolTip(ItemsTab, tr("The item catalogue with its texts"));
     m_tabs->setTabToolTip(PreparationTab, tr("Filters, bot filter and split, with a preview"));
+    m_tabs->setTabToolTip(RunsTab, tr("Stored runs: compare, annotate and export reports"));
     setCentralWidget(m_tabs);
 
     connect(m_datasets, &DatasetPanel::currentDatasetChanged, this,
@@ -109,6 +113,7 @@ void MainWindow::createPanels() {
         updateRecentMenu();
     });
     connect(m_preparation, &PreparationPanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_runs, &RunsPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_preparation, &PreparationPanel::datasetChanged, this, [this] {
         m_stats->reload();
         for (BrowsePanel* b : m_browse)

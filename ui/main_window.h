@@ -17,6 +17,7 @@ class DatasetPanel;
 class LogView;
 class PreparationPanel;
 class QtLogSink;
+class RunsPanel;
 class Settings;
 class StatsPanel;
 
@@ -28,7 +29,7 @@ class StatsPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { StatsTab, EventsTab, SessionsTab, ItemsTab, PreparationTab };
+    enum Tab { StatsTab, EventsTab, SessionsTab, ItemsTab, PreparationTab, RunsTab };
 
     /**
      * @param sampleDir where sample_data/ lies, for the empty workspace's "load sample" button
@@ -41,6 +42,7 @@ public:
     DatasetPanel* datasetPanel() const { return m_datasets; }
     StatsPanel* statsPanel() const { return m_stats; }
     PreparationPanel* preparationPanel() const { return m_preparation; }
+    RunsPanel* runsPanel() const { return m_runs; }
     BrowsePanel* browsePanel(Tab tab) const;
     QTabWidget* tabs() const { return m_tabs; }
     QDockWidget* datasetsDock() const { return m_datasetsDock; }
@@ -79,6 +81,7 @@ private:
     DatasetPanel* m_datasets = nullptr;
     StatsPanel* m_stats = nullptr;
     PreparationPanel* m_preparation = nullptr;
+    RunsPanel* m_runs = nullptr;
     BrowsePanel* m_browse[3] = {};
     LogView* m_log = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -3,6 +3,8 @@
 #include "app_icon.h"
 #include "dataset_panel.h"
 #include "main_window.h"
+#include "report/report_export.h"
+#include "runs/runs_screenshots.h"
 #include "screenshot_driver.h"
 #include "settings.h"
 #include "theme.h"
@@ -17,9 +19,15 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <cstring>
 #include <memory>
 
 int main(int argc, char** argv) {
+    // A headless export shows no window: unless told otherwise it runs on the offscreen
+    // platform, so scripts work without a display.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--export-report") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("SessionRec Workbench"));
     QApplication::setOrganizationName(QStringLiteral("srw"));
@@ -46,9 +54,31 @@ int main(int argc, char** argv) {
                              QStringLiteral("Save a PNG of each panel to dir, then quit."),
                              QStringLiteral("dir"));
     shots.setFlags(QCommandLineOption::HiddenFromHelp);
-    for (const auto& o : {db, sample, language, theme, shots})
+    QCommandLineOption exportReport(
+        QStringLiteral("export-report"),
+        QStringLiteral("Write the report of these runs (ids; more may follow as arguments) to "
+                       "--pdf and/or --html without showing a window, then quit."),
+        QStringLiteral("run"));
+    QCommandLineOption pdf(QStringLiteral("pdf"), QStringLiteral("PDF file for --export-report."),
+                           QStringLiteral("out"));
+    QCommandLineOption html(QStringLiteral("html"),
+                            QStringLiteral("HTML file for --export-report."), QStringLiteral("out"));
+    for (const auto& o : {db, sample, language, theme, shots, exportReport, pdf, html})
         args.addOption(o);
+    args.addPositionalArgument(QStringLiteral("runs"),
+                               QStringLiteral("More run ids for --export-report."),
+                               QStringLiteral("[RUN…]"));
     args.process(app);
+    if (args.isSet(exportReport)) {
+        QString workspace = args.value(db);
+        if (workspace.isEmpty())
+            workspace = srw::ui::Settings().lastWorkspace.get();
+        if (workspace.isEmpty())
+            workspace = QString::fromStdString(srw::defaultDatabasePath());
+        return srw::ui::exportReportHeadless(
+            workspace, QStringList{args.value(exportReport)} + args.positionalArguments(),
+            args.value(pdf), args.value(html));
+    }
 
     // Screenshots must not read or change the user's settings: they get a throw-away file.
     QTemporaryDir scratch;
@@ -91,8 +121,12 @@ int main(int argc, char** argv) {
                     &window, args.value(shots),
                     QDir(args.value(sample)).filePath(QStringLiteral("events.csv")));
                 QObject::connect(driver, &srw::ui::ScreenshotDriver::done, [&](int failures) {
-                    status = failures == 0 ? 0 : 1;
-                    window.close();
+                    auto* runs = new srw::ui::RunsScreenshots(&window, args.value(shots));
+                    QObject::connect(runs, &srw::ui::RunsScreenshots::done, [&, failures](int more) {
+                        status = failures + more == 0 ? 0 : 1;
+                        window.close();
+                    });
+                    runs->start();
                 });
                 driver->start();
             }

@@ -20,7 +20,7 @@ h3 { font-size: 15px; margin-top: 18px; }
 table { border-collapse: collapse; margin: 6px 0 14px 0; }
 th, td { border: 1px solid #c8c8c8; padding: 3px 8px; vertical-align: top; }
 th { background-color: #eef2f7; text-align: left; }
-td.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; }
 td.best { background-color: #dff0d8; font-weight: bold; }
 td.hit { background-color: #fff3c4; font-weight: bold; }
 span.iv { color: #666; font-size: 85%; }

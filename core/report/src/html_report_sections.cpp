@@ -11,13 +11,7 @@ namespace {
 
 constexpr const char* kTable = "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">";
 
-std::vector<int> allCutoffs(const ReportContent& c) {
-    std::set<int> ks;
-    for (const auto& r : c.runs)
-        for (int k : cutoffsOf(r.record.metrics))
-            ks.insert(k);
-    return {ks.begin(), ks.end()};
-}
+std::vector<int> allCutoffs(const ReportContent& c) { return reportCutoffs(c.runs); }
 
 const ReportRun* runById(const ReportContent& c, std::int64_t id) {
     for (const auto& r : c.runs)
@@ -70,22 +64,7 @@ void metricCurvesSection(Page& p, const ReportContent& c) {
         p.note("The runs were evaluated at fewer than two cut-offs.");
     else
         for (const char* metric : {"HitRate", "MRR", "NDCG", "Recall"}) {
-            LineChartSpec chart;
-            chart.title = std::string(metric) + "@K";
-            chart.xLabel = "K";
-            chart.yLabel = metric;
-            chart.logX = true;
-            chart.xTicks.assign(ks.begin(), ks.end());
-            for (const auto& r : c.runs) {
-                ChartSeries s{runLabel(r.record), {}, {}};
-                for (int k : ks)
-                    if (auto v = metricValue(r.record.metrics, std::string(metric) + "@" + std::to_string(k))) {
-                        s.x.push_back(k);
-                        s.y.push_back(*v);
-                    }
-                if (!s.x.empty())
-                    chart.series.push_back(std::move(s));
-            }
+            const LineChartSpec chart = metricCurveChart(c.runs, metric);
             if (!chart.series.empty())
                 p.chart(chart.title, renderLineChart(chart), chart.width, chart.height);
         }

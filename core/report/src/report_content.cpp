@@ -76,6 +76,37 @@ std::string runLabel(const RunRecord& run) {
     return "#" + std::to_string(run.id) + " " + (run.name.empty() ? run.model : run.name);
 }
 
+std::vector<int> reportCutoffs(const std::vector<ReportRun>& runs) {
+    std::vector<int> ks;
+    for (const auto& r : runs)
+        for (int k : cutoffsOf(r.record.metrics))
+            if (std::find(ks.begin(), ks.end(), k) == ks.end())
+                ks.push_back(k);
+    std::sort(ks.begin(), ks.end());
+    return ks;
+}
+
+LineChartSpec metricCurveChart(const std::vector<ReportRun>& runs, const std::string& metric) {
+    const auto ks = reportCutoffs(runs);
+    LineChartSpec chart;
+    chart.title = metric + "@K";
+    chart.xLabel = "K";
+    chart.yLabel = metric;
+    chart.logX = true;
+    chart.xTicks.assign(ks.begin(), ks.end());
+    for (const auto& r : runs) {
+        ChartSeries s{runLabel(r.record), {}, {}};
+        for (int k : ks)
+            if (auto v = metricValue(r.record.metrics, metric + "@" + std::to_string(k))) {
+                s.x.push_back(k);
+                s.y.push_back(*v);
+            }
+        if (!s.x.empty())
+            chart.series.push_back(std::move(s));
+    }
+    return chart;
+}
+
 ReportContent loadReportContent(SessionStore& store, const std::vector<std::int64_t>& runIds,
                                 const ReportOptions& options) {
     if (runIds.empty())

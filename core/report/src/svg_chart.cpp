@@ -81,7 +81,7 @@ struct Frame {
 
 Frame frameFor(int width, int height, bool legend) {
     Frame f;
-    f.right = width - (legend ? 170.0 : 16.0);
+    f.right = width - (legend ? 190.0 : 16.0);
     f.bottom = height - 44.0;
     f.legendX = f.right + 14;
     return f;

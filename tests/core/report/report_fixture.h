@@ -63,6 +63,7 @@ inline std::int64_t storeEvaluation(SessionStore& store, const std::string& data
     EvalResult result = fitAndEvaluate(*rec, corpus, EvalPart::Test, o);
     nlohmann::json full = toJson(result);
     runs.updateParams(id, full["params"]);
+    store.db().prepare("UPDATE runs SET protocol = ? WHERE id = ?").bind(1, full["protocol"].dump()).bind(2, id).run();
     runs.setPerSession(id, toJson(result.perSession));
     std::vector<StoredRecommendation> recs;
     for (const auto& p : result.topLists)

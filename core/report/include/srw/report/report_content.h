@@ -91,6 +91,12 @@ ReportContent loadReportContent(SessionStore& store, const std::vector<std::int6
 /** @brief "#12 name" or "#12 model" when the run has no name. */
 std::string runLabel(const RunRecord& run);
 
+/** @brief The cut-offs any of the runs was evaluated at, ascending. */
+std::vector<int> reportCutoffs(const std::vector<ReportRun>& runs);
+
+/** @brief metric@K over K (log-spaced, ticks at the cut-offs), one line per run that has it. */
+LineChartSpec metricCurveChart(const std::vector<ReportRun>& runs, const std::string& metric);
+
 /**
  * @brief Adds an α sweep chart: metric (e.g. "MRR@20") over α, one series per model or run.
  * Series x are the α values, y the metric's values.
