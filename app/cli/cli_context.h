@@ -37,5 +37,6 @@ void addDataCommands(CLI::App& app, CliContext& ctx);
 void addPrepCommands(CLI::App& app, CliContext& ctx);
 void addEvalCommands(CLI::App& app, CliContext& ctx);
 void addTextCommands(CLI::App& app, CliContext& ctx);
+void addReportCommands(CLI::App& app, CliContext& ctx);
 
 } // namespace srw::cli

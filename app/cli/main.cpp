@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     addPrepCommands(app, ctx);
     addEvalCommands(app, ctx);
     addTextCommands(app, ctx);
+    addReportCommands(app, ctx);
 
     auto logger = spdlog::stderr_color_mt("srw");
     spdlog::set_default_logger(logger);
