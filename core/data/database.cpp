@@ -1,8 +1,24 @@
 #include "srw/data/database.h"
 
+#include <cstdlib>
 #include <sqlite3.h>
 
 namespace srw {
+namespace {
+
+// How long a writer waits for another program's lock. SRW_BUSY_TIMEOUT_MS overrides the 5 s:
+// the tests of a locked workspace set it low, scripts sharing a workspace may want it longer.
+int busyTimeoutMs() {
+    constexpr int kDefault = 5000;
+    const char* env = std::getenv("SRW_BUSY_TIMEOUT_MS");
+    if (!env || !*env)
+        return kDefault;
+    char* end = nullptr;
+    const long v = std::strtol(env, &end, 10);
+    return *end == '\0' && v >= 0 && v <= 3'600'000 ? int(v) : kDefault;
+}
+
+} // namespace
 
 void checkSqlite(sqlite3* db, int rc, std::string_view what) {
     if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
@@ -17,6 +33,11 @@ void checkSqlite(sqlite3* db, int rc, std::string_view what) {
         msg += " (the workspace is read-only)";
     else if (primary == SQLITE_FULL)
         msg += " (the disk or the database size limit is full; nothing was changed)";
+    else if (primary == SQLITE_IOERR)
+        // A write refused by the system (a full disk can show as EFBIG or EIO rather than
+        // ENOSPC, e.g. under a file size limit) is rolled back like SQLITE_FULL.
+        msg += " (reading or writing the workspace file failed: the disk may be full or the "
+               "file over a size limit; nothing was changed)";
     throw DatabaseError(msg, rc);
 }
 
@@ -118,7 +139,7 @@ Database::Database(const std::string& path, Mode mode) : m_path(path), m_mode(mo
         throw DatabaseError(msg, rc);
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_timeout(m_db, busyTimeoutMs());
     try {
         exec("PRAGMA foreign_keys = ON");
         // Fail fast on a file that is not a database, before any migration touches it.

@@ -7,8 +7,14 @@ namespace srw {
 void forEachStoredSession(Database& db, std::int64_t datasetId, bool keptOnly,
                           const std::function<void(const StoredSession&)>& fn,
                           const ProgressFn& progress) {
-    std::int64_t total = db.queryInt("SELECT count(*) FROM sessions WHERE dataset_id = " +
-                                     std::to_string(datasetId));
+    std::int64_t total = 0;
+    {
+        // Bound like every other statement (the id is ours, but SQL is never built from values).
+        Statement count = db.prepare("SELECT count(*) FROM sessions WHERE dataset_id = ?");
+        count.bind(1, datasetId);
+        if (count.step())
+            total = count.getInt(0);
+    }
     Statement st = db.prepare(
         "SELECT e.session_id, s.flags, e.pos, e.item_id, e.ts FROM sessions s"
         " JOIN events e ON e.session_id = s.id WHERE s.dataset_id = ?1 AND (?2 = 0 OR"

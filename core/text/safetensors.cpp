@@ -128,6 +128,22 @@ SafeTensorsFile SafeTensorsFile::read(const std::string& path, const SafeTensors
     std::ifstream in(path, std::ios::binary);
     if (!in)
         fail(path, "cannot open");
+    // Check the header length before allocating the whole file: a truncated or foreign file of
+    // gigabytes is refused without reading it into memory.
+    if (size >= 8) {
+        unsigned char len[8];
+        in.read(reinterpret_cast<char*>(len), 8);
+        std::uint64_t n = 0;
+        for (int i = 7; i >= 0; --i)
+            n = (n << 8) | len[i];
+        if (in.gcount() == 8 && n > limits.maxHeaderBytes)
+            fail(path, "header length " + std::to_string(n) + " is too large (limit " +
+                           std::to_string(limits.maxHeaderBytes) + " bytes)");
+        if (in.gcount() == 8 && n > size - 8)
+            fail(path, "header length " + std::to_string(n) + " runs past the end of the file (" +
+                           std::to_string(size) + " bytes); truncated?");
+        in.seekg(0);
+    }
     std::string bytes(std::size_t(size), '\0');
     in.read(bytes.data(), std::streamsize(size));
     if (std::uint64_t(in.gcount()) != size)
