@@ -184,9 +184,10 @@ void ComparisonView::fillMetrics() {
 
 void ComparisonView::fillPaired() {
     m_paired->clear();
-    m_paired->setHorizontalHeaderLabels({tr("Against"), tr("Metric"), tr("First"), tr("Second"),
-                                         tr("Difference"), tr("95% Interval"), tr("p"),
-                                         tr("Verdict")});
+    // The verdict comes early so that it stays visible in a narrow pane.
+    m_paired->setHorizontalHeaderLabels({tr("Against"), tr("Metric"), tr("Verdict"), tr("First"),
+                                         tr("Second"), tr("Difference"), tr("95% Interval"),
+                                         tr("p")});
     const std::string suffix = "@" + std::to_string(m_cutoff);
     auto find = [&](std::int64_t id) -> QString {
         for (const auto& r : m_content->runs)
@@ -213,11 +214,12 @@ void ComparisonView::fillPaired() {
                 verdict->setFont(bold);
             }
             m_paired->appendRow(
-                {cell(pair), cell(QString::fromStdString(d.metric)), cell(QString::number(d.a, 'f', 4), true),
+                {cell(pair), cell(QString::fromStdString(d.metric)), verdict,
+                 cell(QString::number(d.a, 'f', 4), true),
                  cell(QString::number(d.b, 'f', 4), true),
                  cell(QString::asprintf("%+.4f", d.difference), true),
                  cell(QString::asprintf("[%+.4f, %+.4f]", d.interval.low, d.interval.high), true),
-                 cell(QString::number(d.pValue, 'f', 4), true), verdict});
+                 cell(QString::number(d.pValue, 'f', 4), true)});
         }
     }
     if (m_content->comparisons.empty())

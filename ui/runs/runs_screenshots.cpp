@@ -70,6 +70,7 @@ void RunsScreenshots::next() {
             Q_EMIT done(m_failures);
             return;
         }
+        m_window->resize(1440, 900); // the comparison needs room beside the history
         m_window->tabs()->setCurrentIndex(MainWindow::RunsTab);
         panel->reload();
         return advance();

@@ -31,7 +31,7 @@ QString metricWithInterval(const nlohmann::json& metrics, const QString& key) {
         return QString();
     QString s = QString::number(*v, 'f', 4);
     if (const auto iv = metricInterval(metrics, k))
-        s += QStringLiteral(" [%1, %2]").arg(iv->low, 0, 'f', 4).arg(iv->high, 0, 'f', 4);
+        s += QStringLiteral(" [%1, %2]").arg(iv->low, 0, 'f', 3).arg(iv->high, 0, 'f', 3);
     return s;
 }
 

@@ -41,7 +41,7 @@ private:
     int m_cutoff = 20;
 };
 
-/** @brief A metric key's value and interval as "0.1234 [0.1200, 0.1300]", empty when absent. */
+/** @brief A metric key's value and interval as "0.1234 [0.120, 0.130]", empty when absent. */
 QString metricWithInterval(const nlohmann::json& metrics, const QString& key);
 /** @brief params.alpha when it is a number. */
 std::optional<double> runAlpha(const RunRecord& run);
