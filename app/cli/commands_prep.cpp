@@ -3,6 +3,7 @@
 
 #include "srw/data/preparation.h"
 #include "srw/data/splitter.h"
+#include "srw/sample/log_generator.h"
 #include "srw/sample/sample_generator.h"
 
 #include <cstdio>
@@ -100,6 +101,27 @@ void addPrepCommands(CLI::App& app, CliContext& ctx) {
                     (long long)s.train.sessions, (long long)s.valid.sessions,
                     (long long)s.test.sessions, (long long)s.testEventsUnseen,
                     (long long)s.testItemsUnseen);
+    });
+
+    struct LogArgs {
+        LogOptions o;
+        std::string out;
+    };
+    auto la = std::make_shared<LogArgs>();
+    CLI::App* glog = app.add_subcommand(
+        "generate-log", "Write a large synthetic click log (benchmarks, load tests)");
+    glog->add_option("--out", la->out, "Output file")->required();
+    glog->add_option("--format", la->o.format, "yoochoose, csv or sessionrec")
+        ->capture_default_str();
+    glog->add_option("--events", la->o.events, "Number of events")->capture_default_str();
+    glog->add_option("--items", la->o.items, "Number of items")->capture_default_str();
+    glog->add_option("--seed", la->o.seed, "Random seed")->capture_default_str();
+    glog->callback([&ctx, la] {
+        LogSummary s = generateLog(la->o, la->out, ctx.progress("generate"));
+        ctx.endProgress();
+        std::printf("wrote %s: %llu events in %llu sessions (%llu bytes)\n", la->out.c_str(),
+                    (unsigned long long)s.events, (unsigned long long)s.sessions,
+                    (unsigned long long)s.bytes);
     });
 
     struct GenArgs {

@@ -1,5 +1,7 @@
 #include "srw/data/dataset_writer.h"
 
+#include "batch_insert.h"
+
 #include "srw/util/error.h"
 #include "srw/util/file_util.h"
 #include "srw/util/sha256.h"
@@ -74,8 +76,8 @@ DatasetWriter::~DatasetWriter() {
     m_itemUpsert.reset();
     m_keyFind.reset();
     m_keyInsert.reset();
-    m_sessionInsert.reset();
-    m_eventInsert.reset();
+    m_sessionBatch.reset();
+    m_eventBatch.reset();
     m_userInsert.reset();
     m_userFind.reset();
     m_storedKeyFind.reset();
@@ -162,11 +164,13 @@ void DatasetWriter::addEvent(std::optional<std::string_view> session,
         m_db.exec("CREATE TEMP TABLE import_keys(skey TEXT PRIMARY KEY, sid INTEGER NOT NULL)");
         m_keyFind.emplace(m_db.prepare("SELECT sid FROM temp.import_keys WHERE skey = ?"));
         m_keyInsert.emplace(m_db.prepare("INSERT INTO temp.import_keys(skey, sid) VALUES(?, ?)"));
-        m_sessionInsert.emplace(m_db.prepare(
-            "INSERT INTO sessions(id, dataset_id, external_id, user_id, start_ts,"
-            " end_ts, n_events) VALUES(?, ?, ?, ?, ?, ?, ?)"));
-        m_eventInsert.emplace(m_db.prepare(
-            "INSERT INTO events(session_id, pos, item_id, ts, event_type) VALUES(?, ?, ?, ?, ?)"));
+        m_sessionBatch = std::make_unique<BatchInsert>(
+            m_db,
+            "INSERT INTO sessions(id, dataset_id, external_id, user_id, start_ts, end_ts,"
+            " n_events)",
+            7, 32);
+        m_eventBatch = std::make_unique<BatchInsert>(
+            m_db, "INSERT INTO events(session_id, pos, item_id, ts, event_type)", 5, 128);
         m_userInsert.emplace(
             m_db.prepare("INSERT OR IGNORE INTO users(dataset_id, external_id) VALUES(?, ?)"));
         m_userFind.emplace(
@@ -217,6 +221,7 @@ void DatasetWriter::flushSession() {
     if (known) {
         // The key came back after other sessions: merge with what was written (earlier in the
         // file, so it goes first among equal times) and rewrite the session.
+        flushBatches();
         Statement old = m_db.prepare(
             "SELECT ts, item_id, event_type FROM events WHERE session_id = ? ORDER BY pos");
         old.bind(1, *known);
@@ -244,29 +249,29 @@ void DatasetWriter::writeSession(std::int64_t sid, bool isNew) {
         return a.ts != b.ts ? a.ts < b.ts : a.row < b.row;
     });
     if (isNew) {
-        m_sessionInsert->bind(1, sid)
-            .bind(2, m_datasetId)
-            .bind(3, m_curKey)
-            .bind(4, userId(m_curUser))
-            .bind(5, m_cur.front().ts)
-            .bind(6, m_cur.back().ts)
-            .bind(7, std::int64_t(m_cur.size()))
-            .run();
+        m_sessionBatch->add({sid, m_datasetId, m_curKey, userId(m_curUser), m_cur.front().ts,
+                             m_cur.back().ts, std::int64_t(m_cur.size())});
     } else {
         Statement upd = m_db.prepare(
             "UPDATE sessions SET start_ts = ?, end_ts = ?, n_events = ? WHERE id = ?");
         upd.bind(1, m_cur.front().ts).bind(2, m_cur.back().ts).bind(3, std::int64_t(m_cur.size()))
             .bind(4, sid).run();
     }
+    // Sessions go first: the events' foreign key needs their session's row.
+    if (m_eventBatch->pendingRows() + m_cur.size() >= 128)
+        m_sessionBatch->flush();
     for (std::size_t i = 0; i < m_cur.size(); ++i)
-        m_eventInsert->bind(1, sid)
-            .bind(2, std::int64_t(i))
-            .bind(3, m_cur[i].item)
-            .bind(4, m_cur[i].ts)
-            .bind(5, m_cur[i].event)
-            .run();
+        m_eventBatch->add({sid, std::int64_t(i), m_cur[i].item, m_cur[i].ts,
+                           std::move(m_cur[i].event)});
     m_streamedEvents += m_cur.size();
     m_newSessions += isNew;
+}
+
+void DatasetWriter::flushBatches() {
+    if (m_sessionBatch)
+        m_sessionBatch->flush();
+    if (m_eventBatch)
+        m_eventBatch->flush();
 }
 
 void DatasetWriter::assembleSessions(const SessionAssembly& a, ImportReport& report) {
@@ -353,6 +358,7 @@ void DatasetWriter::commit(const SessionAssembly& assembly, ImportReport& report
     report.datasetId = m_datasetId;
     if (m_streamed) {
         flushSession();
+        flushBatches();
         report.sessions = m_newSessions;
         report.events = m_streamedEvents;
         if (assembly.splitPart)

@@ -12,6 +12,8 @@
 
 namespace srw {
 
+class BatchInsert;
+
 /** @brief How staged events become sessions when the import is committed. */
 struct SessionAssembly {
     /** true: events carry a session key; false: split each user's events at an inactivity gap. */
@@ -96,6 +98,7 @@ private:
     };
     void assembleSessions(const SessionAssembly& assembly, ImportReport& report);
     void flushSession();
+    void flushBatches();
     void markSplit(const std::string& part, const std::string& selectNew);
     void writeSession(std::int64_t sid, bool isNew);
     std::optional<std::int64_t> userId(const std::optional<std::string>& key);
@@ -122,7 +125,8 @@ private:
     std::int64_t m_nextSessionId = 0;
     std::uint64_t m_newSessions = 0;
     std::uint64_t m_streamedEvents = 0;
-    std::optional<Statement> m_keyFind, m_keyInsert, m_sessionInsert, m_eventInsert;
+    std::optional<Statement> m_keyFind, m_keyInsert;
+    std::unique_ptr<BatchInsert> m_sessionBatch, m_eventBatch;
     std::optional<Statement> m_userInsert, m_userFind, m_storedKeyFind;
     bool m_datasetHadSessions = false;
 };
