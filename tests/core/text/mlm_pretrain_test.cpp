@@ -1,3 +1,4 @@
+#include "srw/parsers/delimited_reader.h"
 #include "srw/text/mlm_pretrain.h"
 #include "srw/text/wordpiece_trainer.h"
 
@@ -112,4 +113,47 @@ TEST(MlmPretrain, RefusesAModelWithoutMlmHead) {
 }
 
 } // namespace
+} // namespace srw
+
+namespace srw {
+namespace {
+
+// Titles and descriptions of the bundled sample catalogue (English and Chinese).
+std::vector<std::string> sampleItemTexts(std::size_t limit) {
+    DelimitedReader reader(std::string(SRW_SOURCE_DIR) + "/sample_data/items.csv");
+    Record r;
+    reader.next(r); // header: item_id,title,description,category
+    std::vector<std::string> texts;
+    while (texts.size() < limit && reader.next(r))
+        texts.push_back(std::string(r.fields[1]) + " " + std::string(r.fields[2]));
+    return texts;
+}
+
+} // namespace
+
+TEST(MlmPretrain, LowersLossAndBeatsChanceOnTheSampleData) {
+    const auto texts = sampleItemTexts(400);
+    ASSERT_EQ(texts.size(), 400u);
+    WordPieceTrainerOptions wo;
+    wo.vocabSize = 1000;
+    auto tok = trainWordPieceTokenizer(texts, wo);
+    BertConfig c = BertConfig::embeddedDefault(std::int64_t(tok.vocabSize()));
+    c.hiddenSize = 64;
+    c.intermediateSize = 128;
+    c.maxPositionEmbeddings = 48;
+    auto enc = BertEncoder::create(c, tok, true, 7);
+    MlmPretrainOptions o;
+    o.epochs = 6;
+    o.batchSize = 32;
+    o.learningRate = 3e-3;
+    o.maxLength = 48;
+    o.device = "cpu";
+    o.threads = 1;
+    const auto r = pretrainMlm(enc, texts, o);
+    ASSERT_EQ(r.epochs.size(), 6u);
+    const double chance = 1.0 / double(tok.vocabSize());
+    EXPECT_LT(r.epochs.back().loss, 0.8 * r.epochs.front().loss);
+    EXPECT_GT(r.epochs.back().maskedAccuracy, 20 * chance);
+}
+
 } // namespace srw
