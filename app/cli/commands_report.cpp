@@ -31,16 +31,19 @@ void addReportCommands(CLI::App& app, CliContext& ctx) {
     };
     auto ra = std::make_shared<ReportArgs>();
     CLI::App* rep = app.add_subcommand(
-        "report", "Write a self-contained HTML report of runs: dataset statistics, configuration, "
-                  "metrics with intervals, paired comparisons with the first run, charts, examples.\n"
-                  "PDF is made by the desktop application: srw-gui --export-report RUN... --pdf OUT");
+        "report",
+        "Write a self-contained HTML report of runs: dataset statistics, configuration, "
+        "metrics with intervals, paired comparisons with the first run, charts, examples.\n"
+        "PDF is made by the desktop application: srw-gui --export-report RUN... --pdf OUT");
     rep->add_option("runs", ra->runs, "Run ids; the first is the reference of the comparisons")
         ->required();
     rep->add_option("--html", ra->html, "Output HTML file")->required();
     rep->add_option("--examples", ra->examples, "Example sessions with stored recommendations")
-        ->capture_default_str()->check(CLI::Range(0, 100));
+        ->capture_default_str()
+        ->check(CLI::Range(0, 100));
     rep->add_option("--samples", ra->samples, "Resamples of the paired tests")
-        ->capture_default_str()->check(CLI::Range(10, 100000));
+        ->capture_default_str()
+        ->check(CLI::Range(10, 100000));
     rep->callback([&ctx, ra] {
         ReportOptions o;
         o.exampleSessions = ra->examples;
@@ -93,8 +96,9 @@ void addReportCommands(CLI::App& app, CliContext& ctx) {
         const std::size_t n = writeRecommendationsCsv(ctx.store(), ea->first, ea->second);
         std::printf("wrote %s (%zu recommendations)\n", ea->second.c_str(), n);
         if (n == 0)
-            std::fprintf(stderr, "note: run %lld stored no recommendations; evaluate with "
-                                 "--store-top N to keep them\n",
+            std::fprintf(stderr,
+                         "note: run %lld stored no recommendations; evaluate with "
+                         "--store-top N to keep them\n",
                          (long long)ea->first);
     });
 }

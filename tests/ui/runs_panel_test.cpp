@@ -58,11 +58,13 @@ private Q_SLOTS:
     void modelPassesTheModelTester() {
         SessionStore store(m_db.toStdString());
         RunsTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSortFilterProxyModel proxy;
         proxy.setSourceModel(&model);
         proxy.setSortRole(RunsTableModel::SortRole);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setRuns(RunStore(store).list());
         QCOMPARE(model.rowCount(), 2);
         model.setCutoff(5);
@@ -71,8 +73,10 @@ private Q_SLOTS:
         const QString mrr = model.index(model.rowOf(m_pop), RunsTableModel::Mrr).data().toString();
         QVERIFY2(mrr.contains(QLatin1Char('[')), qPrintable(mrr)); // value with its interval
         proxy.sort(RunsTableModel::Mrr, Qt::AscendingOrder);
-        const double first = proxy.index(0, RunsTableModel::Mrr).data(RunsTableModel::SortRole).toDouble();
-        const double second = proxy.index(1, RunsTableModel::Mrr).data(RunsTableModel::SortRole).toDouble();
+        const double first =
+            proxy.index(0, RunsTableModel::Mrr).data(RunsTableModel::SortRole).toDouble();
+        const double second =
+            proxy.index(1, RunsTableModel::Mrr).data(RunsTableModel::SortRole).toDouble();
         QVERIFY(first <= second);
         model.setRuns({});
         QCOMPARE(proxy.rowCount(), 0);
@@ -103,8 +107,10 @@ private Q_SLOTS:
             const double va = *metricValue(a.metrics, key.toStdString());
             const double vb = *metricValue(b.metrics, key.toStdString());
             const bool ranked = higherIsBetter(key.toStdString());
-            QCOMPARE(table->item(0, c)->data(ComparisonView::BestRole).toBool(), ranked && va >= vb);
-            QCOMPARE(table->item(1, c)->data(ComparisonView::BestRole).toBool(), ranked && vb >= va);
+            QCOMPARE(table->item(0, c)->data(ComparisonView::BestRole).toBool(),
+                     ranked && va >= vb);
+            QCOMPARE(table->item(1, c)->data(ComparisonView::BestRole).toBool(),
+                     ranked && vb >= va);
             marked += table->item(0, c)->data(ComparisonView::BestRole).toBool() +
                       table->item(1, c)->data(ComparisonView::BestRole).toBool();
         }
@@ -122,7 +128,8 @@ private Q_SLOTS:
         QSignalSpy spy(&panel, &RunsPanel::runsLoaded);
         panel.annotateRun(m_sr, QStringLiteral("notes <b>here</b>"));
         QVERIFY(spy.wait(10000));
-        QCOMPARE(QString::fromStdString(panel.model()->runs()[std::size_t(panel.model()->rowOf(m_sr))].notes),
+        QCOMPARE(QString::fromStdString(
+                     panel.model()->runs()[std::size_t(panel.model()->rowOf(m_sr))].notes),
                  QStringLiteral("notes <b>here</b>"));
         SessionStore store(m_db.toStdString());
         const auto extra = test::storeEvaluation(store, test::kHostileDataset, "pop", "spare", 0);
@@ -130,7 +137,8 @@ private Q_SLOTS:
         QCOMPARE(panel.model()->rowCount(), 3);
         panel.renameRun(extra, QStringLiteral("renamed"));
         QVERIFY(spy.wait(10000));
-        QCOMPARE(QString::fromStdString(panel.model()->runs()[std::size_t(panel.model()->rowOf(extra))].name),
+        QCOMPARE(QString::fromStdString(
+                     panel.model()->runs()[std::size_t(panel.model()->rowOf(extra))].name),
                  QStringLiteral("renamed"));
         panel.deleteRuns({extra});
         QVERIFY(spy.wait(10000));
@@ -151,12 +159,14 @@ private Q_SLOTS:
         if (pdftotext.isEmpty())
             QSKIP("pdftotext (poppler-utils) is not installed; the text was not checked");
         QProcess p;
-        p.start(pdftotext, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+        p.start(pdftotext,
+                {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
         QVERIFY(p.waitForFinished(30000));
         const QString text = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(text.contains(kPopName), qPrintable(text.left(400)));
         QVERIFY(text.contains(QStringLiteral("sequential rules")));
-        // CJK is rendered, not dropped (only 中: Noto CJK maps 文's glyph back to a Kangxi radical).
+        // CJK is rendered, not dropped (only 中: Noto CJK maps 文's glyph back to a Kangxi
+        // radical).
         QVERIFY(text.contains(QStringLiteral("中")));
         QVERIFY(text.contains(QStringLiteral("Paired comparison")));
     }
@@ -201,8 +211,8 @@ private Q_SLOTS:
         QCOMPARE(gui.exitCode(), 0);
         QVERIFY(read(out).startsWith("%PDF-"));
         gui.start(QStringLiteral(SRW_GUI_BINARY),
-                  {QStringLiteral("--db"), m_db, QStringLiteral("--export-report"), QStringLiteral("999"),
-                   QStringLiteral("--pdf"), out});
+                  {QStringLiteral("--db"), m_db, QStringLiteral("--export-report"),
+                   QStringLiteral("999"), QStringLiteral("--pdf"), out});
         QVERIFY(gui.waitForFinished(60000));
         QVERIFY(gui.exitCode() != 0);
     }

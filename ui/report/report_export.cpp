@@ -146,7 +146,8 @@ int exportReportHeadless(const QString& databasePath, const QStringList& runIds,
             bool ok = false;
             const qlonglong v = id.trimmed().toLongLong(&ok);
             if (!ok || v <= 0)
-                return usage("--export-report takes run ids, e.g. --export-report 3 4 --pdf out.pdf");
+                return usage(
+                    "--export-report takes run ids, e.g. --export-report 3 4 --pdf out.pdf");
             ids.push_back(v);
         }
     if (ids.empty())

@@ -41,8 +41,11 @@ std::vector<std::int64_t> makeBaselineRuns(SessionStore& store, const std::strin
         const nlohmann::json full = toJson(result);
         runs.updateParams(id, full["params"]);
         // RunStore has no setter for the protocol; `srw eval` stores it the same way.
-        store.db().prepare("UPDATE runs SET protocol = ? WHERE id = ?")
-            .bind(1, full["protocol"].dump()).bind(2, id).run();
+        store.db()
+            .prepare("UPDATE runs SET protocol = ? WHERE id = ?")
+            .bind(1, full["protocol"].dump())
+            .bind(2, id)
+            .run();
         runs.setPerSession(id, toJson(result.perSession));
         std::vector<StoredRecommendation> recs;
         for (const auto& p : result.topLists)

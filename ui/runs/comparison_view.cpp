@@ -51,15 +51,22 @@ void fitColumns(QWidget* table) {
     }
 }
 
-QString label(const RunRecord& r) { return QString::fromStdString(runLabel(r)); }
+QString label(const RunRecord& r) {
+    return QString::fromStdString(runLabel(r));
+}
 
 QString verdictLabel(Verdict v, const QString& first, const QString& second) {
     switch (v) {
-    case Verdict::FirstBetter: return ComparisonView::tr("%1 better").arg(first);
-    case Verdict::SecondBetter: return ComparisonView::tr("%1 better").arg(second);
-    case Verdict::FirstHigher: return ComparisonView::tr("%1 higher").arg(first);
-    case Verdict::SecondHigher: return ComparisonView::tr("%1 higher").arg(second);
-    case Verdict::NoSignificantDifference: break;
+    case Verdict::FirstBetter:
+        return ComparisonView::tr("%1 better").arg(first);
+    case Verdict::SecondBetter:
+        return ComparisonView::tr("%1 better").arg(second);
+    case Verdict::FirstHigher:
+        return ComparisonView::tr("%1 higher").arg(first);
+    case Verdict::SecondHigher:
+        return ComparisonView::tr("%1 higher").arg(second);
+    case Verdict::NoSignificantDifference:
+        break;
     }
     return ComparisonView::tr("no significant difference");
 }
@@ -165,14 +172,17 @@ void ComparisonView::fillMetrics() {
             if (c.best)
                 text += QStringLiteral(" ★");
             if (c.interval) // on a second line, so the columns stay narrow
-                text += QStringLiteral("\n[%1, %2]").arg(c.interval->low, 0, 'f', 4).arg(c.interval->high, 0, 'f', 4);
+                text += QStringLiteral("\n[%1, %2]")
+                            .arg(c.interval->low, 0, 'f', 4)
+                            .arg(c.interval->high, 0, 'f', 4);
             QStandardItem* item = cell(text, true);
             item->setData(c.best, BestRole);
             if (c.best) {
                 QFont bold = item->font();
                 bold.setBold(true);
                 item->setFont(bold);
-                item->setBackground(isDark(palette()) ? QColor(0x2e, 0x5a, 0x34) : QColor(0xdf, 0xf0, 0xd8));
+                item->setBackground(isDark(palette()) ? QColor(0x2e, 0x5a, 0x34)
+                                                      : QColor(0xdf, 0xf0, 0xd8));
                 item->setToolTip(tr("Best of the selected runs"));
             }
             row << item;
@@ -199,7 +209,8 @@ void ComparisonView::fillPaired() {
         const QString a = find(c.first), b = find(c.second);
         const QString pair = b;
         if (!c.comparison) {
-            m_paired->appendRow({cell(pair), cell(tr("not compared: %1").arg(QString::fromStdString(c.problem)))});
+            m_paired->appendRow(
+                {cell(pair), cell(tr("not compared: %1").arg(QString::fromStdString(c.problem)))});
             continue;
         }
         for (const auto& d : c.comparison->metrics) {
@@ -215,8 +226,7 @@ void ComparisonView::fillPaired() {
             }
             m_paired->appendRow(
                 {cell(pair), cell(QString::fromStdString(d.metric)), verdict,
-                 cell(QString::number(d.a, 'f', 4), true),
-                 cell(QString::number(d.b, 'f', 4), true),
+                 cell(QString::number(d.a, 'f', 4), true), cell(QString::number(d.b, 'f', 4), true),
                  cell(QString::asprintf("%+.4f", d.difference), true),
                  cell(QString::asprintf("[%+.4f, %+.4f]", d.interval.low, d.interval.high), true),
                  cell(QString::number(d.pValue, 'f', 4), true)});
@@ -261,7 +271,8 @@ void ComparisonView::fillSlices() {
                     if (QString::fromStdString(s.value("dimension", "")) == key.first &&
                         QString::fromStdString(s.value("label", "")) == key.second) {
                         const auto& sm = s.value("metrics", nlohmann::json::object());
-                        const auto hr = metricValue(sm, "HitRate@" + k), mrr = metricValue(sm, "MRR@" + k);
+                        const auto hr = metricValue(sm, "HitRate@" + k),
+                                   mrr = metricValue(sm, "MRR@" + k);
                         text = QStringLiteral("%1 / %2 (%3)")
                                    .arg(hr ? QString::number(*hr, 'f', 4) : QStringLiteral("–"),
                                         mrr ? QString::number(*mrr, 'f', 4) : QStringLiteral("–"))
@@ -282,11 +293,13 @@ void ComparisonView::fillChartChoices() {
         m_chartChoice->addItem(tr("%1 over the cut-off K").arg(QLatin1String(metric)),
                                QStringLiteral("metric:%1").arg(QLatin1String(metric)));
     for (std::size_t i = 0; i < m_content->alphaSweeps.size(); ++i)
-        m_chartChoice->addItem(tr("α sweep: %1").arg(QString::fromStdString(m_content->alphaSweeps[i].yLabel)),
-                               QStringLiteral("alpha:%1").arg(i));
+        m_chartChoice->addItem(
+            tr("α sweep: %1").arg(QString::fromStdString(m_content->alphaSweeps[i].yLabel)),
+            QStringLiteral("alpha:%1").arg(i));
     for (std::size_t i = 0; i < m_content->rewardCurves.size(); ++i)
-        m_chartChoice->addItem(tr("Bandit: %1").arg(QString::fromStdString(m_content->rewardCurves[i].title)),
-                               QStringLiteral("reward:%1").arg(i));
+        m_chartChoice->addItem(
+            tr("Bandit: %1").arg(QString::fromStdString(m_content->rewardCurves[i].title)),
+            QStringLiteral("reward:%1").arg(i));
     const int at = m_chartChoice->findData(keep);
     m_chartChoice->setCurrentIndex(at >= 0 ? at : 1); // MRR@K by default
     showChart();
@@ -296,7 +309,8 @@ void ComparisonView::showChart() {
     if (!m_content)
         return;
     const QString key = m_chartChoice->currentData().toString();
-    const QString kind = key.section(QLatin1Char(':'), 0, 0), arg = key.section(QLatin1Char(':'), 1);
+    const QString kind = key.section(QLatin1Char(':'), 0, 0),
+                  arg = key.section(QLatin1Char(':'), 1);
     LineChartSpec spec;
     if (kind == QLatin1String("alpha")) {
         spec = m_content->alphaSweeps[std::size_t(arg.toInt())];
@@ -319,9 +333,9 @@ void ComparisonView::showChart() {
 
 void ComparisonView::saveChart() {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Chart"), QStringLiteral("chart.png"),
-        tr("PNG image (*.png);;SVG image (*.svg)"), &filter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Chart"), QStringLiteral("chart.png"),
+                                     tr("PNG image (*.png);;SVG image (*.svg)"), &filter);
     if (path.isEmpty())
         return;
     QString error;

@@ -33,7 +33,8 @@ RunsPanel::RunsPanel(const QString& databasePath, QWidget* parent)
     : QWidget(parent), m_runner(new TaskRunner(databasePath, false, this)),
       m_model(new RunsTableModel(this)), m_proxy(new QSortFilterProxyModel(this)),
       m_view(new QTableView(this)), m_comparison(new ComparisonView(this)),
-      m_filter(new QLineEdit(this)), m_cutoff(new QComboBox(this)), m_compareTimer(new QTimer(this)) {
+      m_filter(new QLineEdit(this)), m_cutoff(new QComboBox(this)),
+      m_compareTimer(new QTimer(this)) {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(RunsTableModel::SortRole);
     m_proxy->setFilterKeyColumn(-1);
@@ -90,7 +91,8 @@ RunsPanel::RunsPanel(const QString& databasePath, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
     connect(m_cutoff, &QComboBox::currentIndexChanged, this, [this] {
         const int k = m_cutoff->currentData().toInt();
         m_model->setCutoff(k);
@@ -127,7 +129,8 @@ void RunsPanel::createActions() {
         ->setToolTip(tr("The selected runs' report as a PDF document"));
     m_exportMenu->addAction(tr("Report as HTML…"), this, [this] { askExport(ExportKind::Html); })
         ->setToolTip(tr("A self-contained HTML page with inline charts"));
-    m_exportMenu->addAction(tr("Metrics as CSV…"), this, [this] { askExport(ExportKind::MetricsCsv); })
+    m_exportMenu
+        ->addAction(tr("Metrics as CSV…"), this, [this] { askExport(ExportKind::MetricsCsv); })
         ->setToolTip(tr("One row per run, metric and cut-off, with the interval"));
     m_exportRecs = m_exportMenu->addAction(tr("Recommendations as CSV…"), this,
                                            [this] { askExport(ExportKind::RecommendationsCsv); });
@@ -144,21 +147,24 @@ void RunsPanel::showEvent(QShowEvent* event) {
         reload();
 }
 
-bool RunsPanel::isBusy() const { return m_runner->isBusy() || m_compareTimer->isActive(); }
+bool RunsPanel::isBusy() const {
+    return m_runner->isBusy() || m_compareTimer->isActive();
+}
 
 void RunsPanel::reload() {
     m_loaded = true;
     auto runs = std::make_shared<std::vector<RunRecord>>();
-    m_runner->start([runs](SessionStore& store, const ProgressFn&) { *runs = RunStore(store).list(); },
-                    [this, runs, ticket = ++m_loadTicket] {
-                        if (ticket != m_loadTicket)
-                            return;
-                        const QList<qint64> keep = selectedRunIds();
-                        m_model->setRuns(std::move(*runs));
-                        m_view->resizeColumnsToContents();
-                        selectRuns(keep);
-                        Q_EMIT runsLoaded();
-                    });
+    m_runner->start(
+        [runs](SessionStore& store, const ProgressFn&) { *runs = RunStore(store).list(); },
+        [this, runs, ticket = ++m_loadTicket] {
+            if (ticket != m_loadTicket)
+                return;
+            const QList<qint64> keep = selectedRunIds();
+            m_model->setRuns(std::move(*runs));
+            m_view->resizeColumnsToContents();
+            selectRuns(keep);
+            Q_EMIT runsLoaded();
+        });
 }
 
 QList<qint64> RunsPanel::selectedRunIds() const {
@@ -220,12 +226,14 @@ void RunsPanel::compareSelection() {
 }
 
 void RunsPanel::renameRun(qint64 id, const QString& name) {
-    m_runner->start([id, n = name.toStdString()](SessionStore& s, const ProgressFn&) { RunStore(s).rename(id, n); },
+    m_runner->start([id, n = name.toStdString()](SessionStore& s,
+                                                 const ProgressFn&) { RunStore(s).rename(id, n); },
                     [this] { reload(); });
 }
 
 void RunsPanel::annotateRun(qint64 id, const QString& notes) {
-    m_runner->start([id, n = notes.toStdString()](SessionStore& s, const ProgressFn&) { RunStore(s).annotate(id, n); },
+    m_runner->start([id, n = notes.toStdString()](
+                        SessionStore& s, const ProgressFn&) { RunStore(s).annotate(id, n); },
                     [this] { reload(); });
 }
 
@@ -279,7 +287,8 @@ void RunsPanel::askDelete() {
     const auto answer = QMessageBox::question(
         this, tr("Delete Runs"),
         tr("Delete %n run(s) with their metrics, per-session values and stored "
-           "recommendations? This cannot be undone.", nullptr, int(ids.size())) +
+           "recommendations? This cannot be undone.",
+           nullptr, int(ids.size())) +
             QStringLiteral("\n\n") + names.join(QLatin1Char('\n')),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)

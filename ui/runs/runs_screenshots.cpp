@@ -26,7 +26,9 @@ constexpr int kMaxWaits = 1200; // two minutes per step at most: evaluations tak
 RunsScreenshots::RunsScreenshots(MainWindow* window, const QString& dir)
     : QObject(window), m_window(window), m_dir(dir) {}
 
-void RunsScreenshots::start() { QTimer::singleShot(kPollMs, this, &RunsScreenshots::next); }
+void RunsScreenshots::start() {
+    QTimer::singleShot(kPollMs, this, &RunsScreenshots::next);
+}
 
 bool RunsScreenshots::save(QWidget* widget, const QString& name) {
     QApplication::processEvents();

@@ -13,7 +13,9 @@ namespace {
 const char* const kMetricOf[] = {"HitRate", "MRR", "NDCG"};
 
 QString metricKey(int column, int k) {
-    return QStringLiteral("%1@%2").arg(QLatin1String(kMetricOf[column - RunsTableModel::HitRate])).arg(k);
+    return QStringLiteral("%1@%2")
+        .arg(QLatin1String(kMetricOf[column - RunsTableModel::HitRate]))
+        .arg(k);
 }
 
 QString localTime(const std::string& iso) {
@@ -97,28 +99,39 @@ int RunsTableModel::columnCount(const QModelIndex& parent) const {
 
 QVariant RunsTableModel::display(const RunRecord& r, int column) const {
     switch (column) {
-    case Id: return QVariant::fromValue(qlonglong(r.id));
-    case Name: return QString::fromStdString(r.name);
-    case Status: return statusText(QString::fromStdString(r.status));
-    case Dataset: return QString::fromStdString(r.dataset);
-    case Model: return QString::fromStdString(r.model);
-    case Kind: return QString::fromStdString(r.kind);
+    case Id:
+        return QVariant::fromValue(qlonglong(r.id));
+    case Name:
+        return QString::fromStdString(r.name);
+    case Status:
+        return statusText(QString::fromStdString(r.status));
+    case Dataset:
+        return QString::fromStdString(r.dataset);
+    case Model:
+        return QString::fromStdString(r.model);
+    case Kind:
+        return QString::fromStdString(r.kind);
     case HitRate:
     case Mrr:
-    case Ndcg: return metricWithInterval(r.metrics, metricKey(column, m_cutoff));
+    case Ndcg:
+        return metricWithInterval(r.metrics, metricKey(column, m_cutoff));
     case Alpha: {
         const auto a = runAlpha(r);
         return a ? QString::number(*a, 'g', 3) : QString();
     }
-    case Created: return localTime(r.createdAt);
-    case Notes: return QString::fromStdString(r.notes).simplified();
-    default: return QVariant();
+    case Created:
+        return localTime(r.createdAt);
+    case Notes:
+        return QString::fromStdString(r.notes).simplified();
+    default:
+        return QVariant();
     }
 }
 
 QVariant RunsTableModel::sortValue(const RunRecord& r, int column) const {
     switch (column) {
-    case Id: return QVariant::fromValue(qlonglong(r.id));
+    case Id:
+        return QVariant::fromValue(qlonglong(r.id));
     case HitRate:
     case Mrr:
     case Ndcg: {
@@ -126,9 +139,12 @@ QVariant RunsTableModel::sortValue(const RunRecord& r, int column) const {
         const auto v = metricValue(r.metrics, metricKey(column, m_cutoff).toStdString());
         return v ? *v : -1.0;
     }
-    case Alpha: return runAlpha(r).value_or(-1.0);
-    case Created: return QString::fromStdString(r.createdAt);
-    default: return display(r, column);
+    case Alpha:
+        return runAlpha(r).value_or(-1.0);
+    case Created:
+        return QString::fromStdString(r.createdAt);
+    default:
+        return display(r, column);
     }
 }
 
@@ -138,9 +154,12 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     const RunRecord& r = m_runs[std::size_t(index.row())];
     const int c = index.column();
     switch (role) {
-    case Qt::DisplayRole: return display(r, c);
-    case SortRole: return sortValue(r, c);
-    case RunIdRole: return QVariant::fromValue(qlonglong(r.id));
+    case Qt::DisplayRole:
+        return display(r, c);
+    case SortRole:
+        return sortValue(r, c);
+    case RunIdRole:
+        return QVariant::fromValue(qlonglong(r.id));
     case Qt::ToolTipRole:
         if (c == Notes || c == Name)
             return display(r, c);
@@ -155,7 +174,8 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
         if (c == Status && (r.status == "failed" || r.status == "cancelled"))
             return QBrush(QColor(0xc0, 0x39, 0x2b));
         return QVariant();
-    default: return QVariant();
+    default:
+        return QVariant();
     }
 }
 
@@ -167,19 +187,30 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (section) {
-    case Id: return tr("ID");
-    case Name: return tr("Name");
-    case Status: return tr("Status");
-    case Dataset: return tr("Dataset");
-    case Model: return tr("Model");
-    case Kind: return tr("Kind");
+    case Id:
+        return tr("ID");
+    case Name:
+        return tr("Name");
+    case Status:
+        return tr("Status");
+    case Dataset:
+        return tr("Dataset");
+    case Model:
+        return tr("Model");
+    case Kind:
+        return tr("Kind");
     case HitRate:
     case Mrr:
-    case Ndcg: return metricKey(section, m_cutoff);
-    case Alpha: return tr("α");
-    case Created: return tr("Date");
-    case Notes: return tr("Notes");
-    default: return QVariant();
+    case Ndcg:
+        return metricKey(section, m_cutoff);
+    case Alpha:
+        return tr("α");
+    case Created:
+        return tr("Date");
+    case Notes:
+        return tr("Notes");
+    default:
+        return QVariant();
     }
 }
 

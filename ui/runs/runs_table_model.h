@@ -15,7 +15,21 @@ namespace srw::ui {
 class RunsTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Name, Status, Dataset, Model, Kind, HitRate, Mrr, Ndcg, Alpha, Created, Notes, ColumnCount };
+    enum Column {
+        Id,
+        Name,
+        Status,
+        Dataset,
+        Model,
+        Kind,
+        HitRate,
+        Mrr,
+        Ndcg,
+        Alpha,
+        Created,
+        Notes,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole, RunIdRole };
 
     explicit RunsTableModel(QObject* parent = nullptr);

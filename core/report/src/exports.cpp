@@ -10,10 +10,13 @@ namespace srw {
 namespace {
 
 // Shortest text that reads back as the same double (nlohmann's number output).
-std::string number(double v) { return nlohmann::json(v).dump(); }
+std::string number(double v) {
+    return nlohmann::json(v).dump();
+}
 
 // Every stored record of a run, in session, position, rank order, handed to fn as CSV text.
-template <typename Fn> std::size_t forEachRecommendation(SessionStore& store, std::int64_t runId, Fn fn) {
+template <typename Fn>
+std::size_t forEachRecommendation(SessionStore& store, std::int64_t runId, Fn fn) {
     Statement st = store.db().prepare(
         "SELECT COALESCE(s.external_id, CAST(r.session_id AS TEXT)), r.pos, r.rank, i.external_id, "
         "i.title, r.score FROM recommendations r JOIN items i ON i.id = r.item_id "
@@ -87,13 +90,24 @@ nlohmann::json runMetricsJson(const std::vector<RunRecord>& runs) {
                         intervals[it.key()] = {iv->low, iv->high};
                 }
         const auto part = [&](const char* key) {
-            return r.metrics.is_object() && r.metrics.contains(key) ? r.metrics[key] : nlohmann::json();
+            return r.metrics.is_object() && r.metrics.contains(key) ? r.metrics[key]
+                                                                    : nlohmann::json();
         };
-        out.push_back({{"id", r.id}, {"name", r.name}, {"dataset", r.dataset},
-                       {"split", r.splitName}, {"kind", r.kind}, {"model", r.model},
-                       {"status", r.status}, {"created", r.createdAt}, {"params", r.params},
-                       {"protocol", r.protocol}, {"metrics", values}, {"intervals", intervals},
-                       {"counts", part("counts")}, {"slices", part("slices")}, {"notes", r.notes}});
+        out.push_back({{"id", r.id},
+                       {"name", r.name},
+                       {"dataset", r.dataset},
+                       {"split", r.splitName},
+                       {"kind", r.kind},
+                       {"model", r.model},
+                       {"status", r.status},
+                       {"created", r.createdAt},
+                       {"params", r.params},
+                       {"protocol", r.protocol},
+                       {"metrics", values},
+                       {"intervals", intervals},
+                       {"counts", part("counts")},
+                       {"slices", part("slices")},
+                       {"notes", r.notes}});
     }
     return out;
 }
@@ -104,11 +118,13 @@ std::string recommendationsCsv(SessionStore& store, std::int64_t runId) {
     return out;
 }
 
-std::size_t writeRecommendationsCsv(SessionStore& store, std::int64_t runId, const std::string& path) {
+std::size_t writeRecommendationsCsv(SessionStore& store, std::int64_t runId,
+                                    const std::string& path) {
     // Built in memory, then written in one go so a reader never sees half a file; a top-20 list
     // for 100k predictions is ~100 MB, which is fine for the workstation this runs on.
     std::string out;
-    const std::size_t n = forEachRecommendation(store, runId, [&](const std::string& rec) { out += rec; });
+    const std::size_t n =
+        forEachRecommendation(store, runId, [&](const std::string& rec) { out += rec; });
     writeFileAtomically(path, out);
     return n;
 }

@@ -45,16 +45,18 @@ void row(Page& p, const std::string& key, const std::string& value) {
 void partRow(Page& p, const std::string& name, const PartStats& s) {
     p << "<tr><td>";
     p.text(name) << "</td><td class=\"num\">" << std::to_string(s.sessions)
-                 << "</td><td class=\"num\">" << std::to_string(s.events) << "</td><td class=\"num\">"
-                 << std::to_string(s.items) << "</td><td class=\"num\">"
-                 << (s.unseenInTrainEvents ? std::to_string(*s.unseenInTrainEvents) : "") << "</td></tr>";
+                 << "</td><td class=\"num\">" << std::to_string(s.events)
+                 << "</td><td class=\"num\">" << std::to_string(s.items)
+                 << "</td><td class=\"num\">"
+                 << (s.unseenInTrainEvents ? std::to_string(*s.unseenInTrainEvents) : "")
+                 << "</td></tr>";
 }
 
 } // namespace
 
 void Page::chart(const std::string& title, std::string svg, int width, int height) {
-    RenderedChart c{"srw-chart-" + std::to_string(charts.size() + 1) + ".svg", title, std::move(svg),
-                    width, height};
+    RenderedChart c{"srw-chart-" + std::to_string(charts.size() + 1) + ".svg", title,
+                    std::move(svg), width, height};
     if (mode == ChartMode::InlineSvg)
         out += "<div class=\"chart\">" + c.svg + "</div>\n";
     else
@@ -85,7 +87,9 @@ std::string valueWithInterval(const std::optional<double>& v, const std::optiona
     return s;
 }
 
-std::string plain(const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string plain(const nlohmann::json& v) {
+    return v.is_string() ? v.get<std::string>() : v.dump();
+}
 
 void datasetsSection(Page& p, const ReportContent& content) {
     p.sectionStart("datasets", "Dataset statistics");
@@ -101,8 +105,10 @@ void datasetsSection(Page& p, const ReportContent& content) {
         row(p, "Items with text", std::to_string(d.itemsWithText));
         row(p, "Users", d.all.users ? std::to_string(*d.all.users) : "none in the data");
         if (d.all.firstTsMs && d.all.lastTsMs)
-            row(p, "Time span (UTC)", isoDay(*d.all.firstTsMs) + " \xE2\x80\x93 " + isoDay(*d.all.lastTsMs));
-        row(p, "Share of events on the top 1% of items", formatNumber(d.all.topOnePercentShare * 100, 1) + " %");
+            row(p, "Time span (UTC)",
+                isoDay(*d.all.firstTsMs) + " \xE2\x80\x93 " + isoDay(*d.all.lastTsMs));
+        row(p, "Share of events on the top 1% of items",
+            formatNumber(d.all.topOnePercentShare * 100, 1) + " %");
         p << "</table>\n";
         if (!d.parts.empty()) {
             p << "<p>Split ";
@@ -146,7 +152,8 @@ void runsSection(Page& p, const ReportContent& content) {
         row(p, "Finished", run.finishedAt);
         for (const auto& [label, obj] :
              {std::pair<const char*, const nlohmann::json*>{"Parameters", &run.params},
-              {"Protocol", &run.protocol}, {"Timings", &run.timings}}) {
+              {"Protocol", &run.protocol},
+              {"Timings", &run.timings}}) {
             std::string text;
             if (obj->is_object())
                 for (auto it = obj->begin(); it != obj->end(); ++it)
@@ -168,7 +175,8 @@ HtmlReport renderHtmlReport(const ReportContent& content, ChartMode mode) {
     html::Page p;
     p.mode = mode;
     p << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
-    p.text(content.title) << "</title>\n<style>" << html::kStyle << "</style>\n</head>\n<body>\n<h1>";
+    p.text(content.title) << "</title>\n<style>" << html::kStyle
+                          << "</style>\n</head>\n<body>\n<h1>";
     p.text(content.title) << "</h1>\n<p class=\"meta\">";
     std::string runs;
     for (const auto& r : content.runs)

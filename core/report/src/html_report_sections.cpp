@@ -11,7 +11,9 @@ namespace {
 
 constexpr const char* kTable = "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">";
 
-std::vector<int> allCutoffs(const ReportContent& c) { return reportCutoffs(c.runs); }
+std::vector<int> allCutoffs(const ReportContent& c) {
+    return reportCutoffs(c.runs);
+}
 
 const ReportRun* runById(const ReportContent& c, std::int64_t id) {
     for (const auto& r : c.runs)
@@ -93,8 +95,9 @@ void comparisonSection(Page& p, const ReportContent& c) {
         const PairedComparison& pc = *cmp.comparison;
         p.note(std::to_string(pc.sessions) + " sessions, " + std::to_string(pc.samples) +
                " resamples, " + formatNumber(pc.confidence * 100, 0) + " % intervals.");
-        p << kTable << "<tr><th>Metric</th><th>First</th><th>Second</th><th>Difference</th>"
-                       "<th>Interval</th><th>p</th><th>Verdict</th></tr>\n";
+        p << kTable
+          << "<tr><th>Metric</th><th>First</th><th>Second</th><th>Difference</th>"
+             "<th>Interval</th><th>p</th><th>Verdict</th></tr>\n";
         for (const auto& d : pc.metrics) {
             const Verdict v = verdictOf(d);
             p << "<tr><td>";
@@ -102,9 +105,12 @@ void comparisonSection(Page& p, const ReportContent& c) {
                              << "</td><td class=\"num\">" << formatNumber(d.b)
                              << "</td><td class=\"num\">" << (d.difference >= 0 ? "+" : "")
                              << formatNumber(d.difference) << "</td><td class=\"num\">["
-                             << formatNumber(d.interval.low) << ", " << formatNumber(d.interval.high)
-                             << "]</td><td class=\"num\">" << formatNumber(d.pValue)
-                             << (v == Verdict::NoSignificantDifference ? "</td><td>" : "</td><td class=\"best\">");
+                             << formatNumber(d.interval.low) << ", "
+                             << formatNumber(d.interval.high) << "]</td><td class=\"num\">"
+                             << formatNumber(d.pValue)
+                             << (v == Verdict::NoSignificantDifference
+                                     ? "</td><td>"
+                                     : "</td><td class=\"best\">");
             p.text(verdictText(v, la, lb)) << "</td></tr>\n";
         }
         p << "</table>\n";
@@ -186,7 +192,8 @@ void trainingSection(Page& p, const ReportContent& c) {
         for (const auto& r : c.runs) {
             ChartSeries s{runLabel(r.record), {}, {}};
             for (const auto& e : r.epochs) {
-                std::optional<double> v = key == "train loss" ? e.trainLoss : metricValue(e.metrics, key);
+                std::optional<double> v =
+                    key == "train loss" ? e.trainLoss : metricValue(e.metrics, key);
                 if (v) {
                     s.x.push_back(e.epoch);
                     s.y.push_back(*v);
@@ -216,10 +223,12 @@ void analysisSections(Page& p, const ReportContent& c) {
             for (const auto& s : chart.series) {
                 if (s.y.empty())
                     continue;
-                const auto best = std::size_t(std::max_element(s.y.begin(), s.y.end()) - s.y.begin());
+                const auto best =
+                    std::size_t(std::max_element(s.y.begin(), s.y.end()) - s.y.begin());
                 p << "<tr><td>";
                 p.text(s.name) << "</td><td class=\"num\">" << formatNumber(s.x[best], 2)
-                               << "</td><td class=\"num\">" << formatNumber(s.y[best]) << "</td></tr>\n";
+                               << "</td><td class=\"num\">" << formatNumber(s.y[best])
+                               << "</td></tr>\n";
             }
             p << "</table>\n";
         }
@@ -247,12 +256,15 @@ void examplesSection(Page& p, const ReportContent& c) {
         p.note("No run has stored recommendations; evaluate with --store-top N to keep them.");
     for (const auto& ex : c.examples) {
         p << "<h3>";
-        p.text("Session " + ex.sessionLabel + ", next item at position " + std::to_string(ex.position + 1)) << "</h3>\n<p>";
+        p.text("Session " + ex.sessionLabel + ", next item at position " +
+               std::to_string(ex.position + 1))
+            << "</h3>\n<p>";
         std::string seq;
         for (const auto& item : ex.prefix)
             seq += (seq.empty() ? "" : " \xE2\x86\x92 ") + itemText(item);
         p.text("Session so far: " + (seq.empty() ? std::string("(empty)") : seq)) << "<br>";
-        p.text("True next item: " + (ex.target ? itemText(*ex.target) : std::string("unknown"))) << "</p>\n";
+        p.text("True next item: " + (ex.target ? itemText(*ex.target) : std::string("unknown")))
+            << "</p>\n";
         std::size_t depth = 0;
         for (const auto& l : ex.lists)
             depth = std::max(depth, l.second.size());

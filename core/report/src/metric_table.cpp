@@ -94,11 +94,16 @@ Verdict verdictOf(const PairedDifference& d, double alpha) {
 
 std::string verdictText(Verdict v, const std::string& first, const std::string& second) {
     switch (v) {
-    case Verdict::FirstBetter: return first + " better";
-    case Verdict::SecondBetter: return second + " better";
-    case Verdict::FirstHigher: return first + " higher";
-    case Verdict::SecondHigher: return second + " higher";
-    case Verdict::NoSignificantDifference: break;
+    case Verdict::FirstBetter:
+        return first + " better";
+    case Verdict::SecondBetter:
+        return second + " better";
+    case Verdict::FirstHigher:
+        return first + " higher";
+    case Verdict::SecondHigher:
+        return second + " higher";
+    case Verdict::NoSignificantDifference:
+        break;
     }
     return "no significant difference";
 }

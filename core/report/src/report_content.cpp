@@ -28,8 +28,8 @@ std::vector<ReportComparison> pairedComparisons(RunStore& store, const std::vect
             c.problem = "no per-session values stored";
         else {
             try {
-                c.comparison = comparePaired(perSessionFromJson(*pa), perSessionFromJson(*pb),
-                                             samples);
+                c.comparison =
+                    comparePaired(perSessionFromJson(*pa), perSessionFromJson(*pb), samples);
             } catch (const UsageError& e) {
                 c.problem = e.what();
             }
@@ -56,7 +56,8 @@ void addSweepsFromRuns(ReportContent& content) {
             std::sort(members.begin(), members.end(), [](const RunRecord* x, const RunRecord* y) {
                 return x->params["alpha"].get<double>() < y->params["alpha"].get<double>();
             });
-            ChartSeries s{members.front()->model + " (group " + std::to_string(group) + ")", {}, {}};
+            ChartSeries s{
+                members.front()->model + " (group " + std::to_string(group) + ")", {}, {}};
             for (const RunRecord* m : members)
                 if (auto v = metricValue(m->metrics, metric)) {
                     s.x.push_back(m->params["alpha"].get<double>());

@@ -33,9 +33,9 @@ std::vector<ExampleSession> loadExampleSessions(SessionStore& store,
     Database& db = store.db();
     // The prefixes come from the first run that stored top lists; prefixes of at least two
     // items say more about a model than single clicks, so they are preferred.
-    Statement pick = db.prepare(
-        "SELECT session_id, pos FROM recommendations WHERE run_id = ?1 AND rank = 1 "
-        "ORDER BY pos < 2, session_id, pos LIMIT ?2");
+    Statement pick =
+        db.prepare("SELECT session_id, pos FROM recommendations WHERE run_id = ?1 AND rank = 1 "
+                   "ORDER BY pos < 2, session_id, pos LIMIT ?2");
     for (const auto& run : runs) {
         pick.bind(1, run.record.id).bind(2, sessions);
         while (pick.step())

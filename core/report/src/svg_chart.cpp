@@ -102,8 +102,10 @@ std::string axes(const Frame& f, const std::vector<double>& yTicks, double y0, d
          "\" fill=\"none\" stroke=\"#888\"/>";
     s += svg::text((f.left + f.right) / 2, height - 8, xLabel, "middle", 11, " fill=\"#333\"");
     const std::string cy = svg::coord((f.top + f.bottom) / 2);
-    s += "<text x=\"14\" y=\"" + cy + "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333\" "
-         "transform=\"rotate(-90 14 " + cy + ")\">" + escapeHtml(yLabel) + "</text>";
+    s += "<text x=\"14\" y=\"" + cy +
+         "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333\" "
+         "transform=\"rotate(-90 14 " +
+         cy + ")\">" + escapeHtml(yLabel) + "</text>";
     return s;
 }
 
@@ -155,7 +157,9 @@ std::string renderLineChart(const LineChartSpec& spec) {
     const double pad = (lx1 - lx0) * 0.04;
     lx0 -= pad;
     lx1 += pad;
-    const auto px = [&](double v) { return f.left + (fx(v) - lx0) / (lx1 - lx0) * (f.right - f.left); };
+    const auto px = [&](double v) {
+        return f.left + (fx(v) - lx0) / (lx1 - lx0) * (f.right - f.left);
+    };
     const auto py = [&](double v) { return f.bottom - (v - y0) / (y1 - y0) * (f.bottom - f.top); };
     s += axes(f, yTicks, y0, y1, spec.xLabel, spec.yLabel, spec.height);
     std::vector<double> xTicks = spec.xTicks;
@@ -197,8 +201,7 @@ std::string renderBarChart(const BarChartSpec& spec) {
     s += axes(f, yTicks, y0, y1, spec.xLabel, spec.yLabel, spec.height);
     const std::size_t groups = std::max<std::size_t>(1, spec.categories.size());
     const double groupWidth = (f.right - f.left) / double(groups);
-    const double barWidth =
-        groupWidth * 0.8 / double(std::max<std::size_t>(1, spec.series.size()));
+    const double barWidth = groupWidth * 0.8 / double(std::max<std::size_t>(1, spec.series.size()));
     // Label every category when they fit, else about ten of them.
     const std::size_t labelEvery = std::max<std::size_t>(1, groups / 10);
     for (std::size_t c = 0; c < spec.categories.size(); ++c) {
@@ -209,8 +212,9 @@ std::string renderBarChart(const BarChartSpec& spec) {
                 continue;
             const double h = y[c] / y1 * (f.bottom - f.top);
             s += "<rect x=\"" + svg::coord(gx + barWidth * double(i)) + "\" y=\"" +
-                 svg::coord(f.bottom - h) + "\" width=\"" + svg::coord(std::max(1.0, barWidth - 1)) +
-                 "\" height=\"" + svg::coord(h) + "\" fill=\"" + seriesColor(i) + "\"/>";
+                 svg::coord(f.bottom - h) + "\" width=\"" +
+                 svg::coord(std::max(1.0, barWidth - 1)) + "\" height=\"" + svg::coord(h) +
+                 "\" fill=\"" + seriesColor(i) + "\"/>";
         }
         if (c % labelEvery == 0)
             s += svg::text(f.left + groupWidth * (double(c) + 0.5), f.bottom + 15,

@@ -14,7 +14,7 @@ std::string coord(double v);
 /** @brief The opening <svg> element with a white background and the chart's font. */
 std::string open(int width, int height, const std::string& title);
 /** @brief <text> with escaped content; anchor is start, middle or end. */
-std::string text(double x, double y, const std::string& content, const char* anchor,
-                 int size = 11, const char* extra = "");
+std::string text(double x, double y, const std::string& content, const char* anchor, int size = 11,
+                 const char* extra = "");
 
 } // namespace srw::svg

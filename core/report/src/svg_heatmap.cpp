@@ -49,8 +49,9 @@ Layout layoutOf(const HeatmapSpec& spec) {
     Layout l;
     l.labels = nr <= 40 && nc <= 40;
     const double labelSpace = l.labels ? 150 : 10;
-    l.cell = spec.cellSize > 0 ? spec.cellSize
-                               : std::max(1.0, std::min(24.0, 560.0 / double(std::max(nr, nc) + 1)));
+    l.cell = spec.cellSize > 0
+                 ? spec.cellSize
+                 : std::max(1.0, std::min(24.0, 560.0 / double(std::max(nr, nc) + 1)));
     l.x0 = labelSpace;
     l.y0 = 34 + (l.labels ? 110 : 0);
     l.width = int(l.x0 + l.cell * double(nc) + 110);

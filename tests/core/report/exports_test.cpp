@@ -34,12 +34,11 @@ TEST(CsvExport, QuotesOnlyWhereNeeded) {
 
 TEST(CsvExport, HostileFieldsRoundTrip) {
     test::TempDir dir;
-    const std::vector<std::vector<std::string>> rows = {
-        {"id", "text"},
-        {"1", test::kHostileTitle},
-        {"2", "multi\nline, \"quoted\""},
-        {"3", "中文，逗号"},
-        {"4", ""}};
+    const std::vector<std::vector<std::string>> rows = {{"id", "text"},
+                                                        {"1", test::kHostileTitle},
+                                                        {"2", "multi\nline, \"quoted\""},
+                                                        {"3", "中文，逗号"},
+                                                        {"4", ""}};
     std::string csv;
     for (const auto& r : rows)
         csv += csvRecord(r);
@@ -94,7 +93,8 @@ TEST_F(StoredRunsExport, RecommendationsCsvCarriesTitlesQuoted) {
     const auto rows = readCsv(path);
     ASSERT_GT(n, 0u);
     ASSERT_EQ(rows.size(), n + 1);
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"session", "position", "rank", "item", "title", "score"}));
+    EXPECT_EQ(rows[0],
+              (std::vector<std::string>{"session", "position", "rank", "item", "title", "score"}));
     bool hostile = false;
     for (std::size_t i = 1; i < rows.size(); ++i) {
         ASSERT_EQ(rows[i].size(), 6u);
@@ -104,7 +104,8 @@ TEST_F(StoredRunsExport, RecommendationsCsvCarriesTitlesQuoted) {
         hostile |= rows[i][4] == test::kHostileTitle && rows[i][3] == "i0";
     }
     EXPECT_TRUE(hostile); // pop ranks the most popular item, i0, first everywhere
-    EXPECT_EQ(recommendationsCsv(*store, b).substr(0, 40), "session,position,rank,item,title,score\r\n");
+    EXPECT_EQ(recommendationsCsv(*store, b).substr(0, 40),
+              "session,position,rank,item,title,score\r\n");
     RunStore runs(*store);
     RunRecord empty;
     empty.datasetId = store->requireDataset("shop");

@@ -12,7 +12,9 @@ struct EscapeCase {
 
 class EscapeHtml : public ::testing::TestWithParam<EscapeCase> {};
 
-TEST_P(EscapeHtml, GivesSafeText) { EXPECT_EQ(escapeHtml(GetParam().in), GetParam().out); }
+TEST_P(EscapeHtml, GivesSafeText) {
+    EXPECT_EQ(escapeHtml(GetParam().in), GetParam().out);
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, EscapeHtml,

@@ -46,8 +46,8 @@ TEST_F(HtmlReportTest, IsWellFormedSelfContainedAndHasEverySection) {
     ASSERT_FALSE(content.examples.empty());
     const std::string html = renderHtmlReport(content).html;
     EXPECT_EQ(test::checkMarkup(html, true), "");
-    for (const char* id : {"datasets", "runs", "metrics", "metric-curves", "comparison", "slices",
-                           "examples"})
+    for (const char* id :
+         {"datasets", "runs", "metrics", "metric-curves", "comparison", "slices", "examples"})
         EXPECT_NE(html.find(std::string("<section id=\"") + id + "\">"), std::string::npos) << id;
     // Nothing is fetched from elsewhere: no scripts, links, sources, or URLs but SVG's namespace.
     EXPECT_EQ(html.find("<script"), std::string::npos);
@@ -73,13 +73,15 @@ TEST_F(HtmlReportTest, EscapesTitlesNamesAndNotes) {
 
 TEST_F(HtmlReportTest, MarksTheBestValueOfEachColumn) {
     const ReportContent content = loadReportContent(*store, {a, b});
-    const MetricTable t = buildMetricTable(
-        {content.runs[0].record.metrics, content.runs[1].record.metrics}, 20);
-    const auto hr = std::size_t(std::find(t.metrics.begin(), t.metrics.end(), "HitRate") - t.metrics.begin());
+    const MetricTable t =
+        buildMetricTable({content.runs[0].record.metrics, content.runs[1].record.metrics}, 20);
+    const auto hr =
+        std::size_t(std::find(t.metrics.begin(), t.metrics.end(), "HitRate") - t.metrics.begin());
     const double va = *t.rows[0][hr].value, vb = *t.rows[1][hr].value;
     EXPECT_EQ(t.rows[0][hr].best, va >= vb);
     EXPECT_EQ(t.rows[1][hr].best, vb >= va);
-    const auto pop = std::size_t(std::find(t.metrics.begin(), t.metrics.end(), "Popularity") - t.metrics.begin());
+    const auto pop = std::size_t(std::find(t.metrics.begin(), t.metrics.end(), "Popularity") -
+                                 t.metrics.begin());
     EXPECT_FALSE(t.rows[0][pop].best || t.rows[1][pop].best);
     const std::string html = renderHtmlReport(content).html;
     EXPECT_GE(count(html, "<td class=\"num best\">"), 4u * 6u); // six ranked metrics at four K
@@ -162,7 +164,8 @@ TEST_F(HtmlReportTest, SweepRunsOfOneGroupBecomeAChartAndTheFileIsWritten) {
         r.groupId = group;
         r.params = {{"alpha", alpha}};
         const auto id = runs.create(r);
-        runs.finish(id, "finished", {{"MRR@20", 0.1 + alpha * (1 - alpha)}, {"HitRate@20", 0.4}}, {});
+        runs.finish(id, "finished", {{"MRR@20", 0.1 + alpha * (1 - alpha)}, {"HitRate@20", 0.4}},
+                    {});
         ids.push_back(id);
     }
     ReportOptions o;

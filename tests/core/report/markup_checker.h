@@ -12,7 +12,9 @@ inline std::string checkMarkup(const std::string& s, bool html) {
     static const std::vector<std::string> kVoid = {"meta", "br", "img", "hr", "link", "input"};
     std::vector<std::string> open;
     std::size_t i = 0;
-    auto at = [&](std::size_t p) { return " at byte " + std::to_string(p) + ": " + s.substr(p, 40); };
+    auto at = [&](std::size_t p) {
+        return " at byte " + std::to_string(p) + ": " + s.substr(p, 40);
+    };
     while (i < s.size()) {
         if (s[i] == '&') {
             const auto semi = s.find(';', i);

@@ -33,7 +33,9 @@ inline void writeShopFiles(const std::string& dir) {
     std::ofstream it(dir + "/items.csv");
     it << "item_id,title\n";
     for (int i = 0; i < 10; ++i) {
-        std::string title = i == 0 ? kHostileTitle : i == 1 ? "陶瓷杯 Ceramic cup" : "Item " + std::to_string(i);
+        std::string title = i == 0   ? kHostileTitle
+                            : i == 1 ? "陶瓷杯 Ceramic cup"
+                                     : "Item " + std::to_string(i);
         std::string quoted;
         for (char c : title)
             quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -63,7 +65,11 @@ inline std::int64_t storeEvaluation(SessionStore& store, const std::string& data
     EvalResult result = fitAndEvaluate(*rec, corpus, EvalPart::Test, o);
     nlohmann::json full = toJson(result);
     runs.updateParams(id, full["params"]);
-    store.db().prepare("UPDATE runs SET protocol = ? WHERE id = ?").bind(1, full["protocol"].dump()).bind(2, id).run();
+    store.db()
+        .prepare("UPDATE runs SET protocol = ? WHERE id = ?")
+        .bind(1, full["protocol"].dump())
+        .bind(2, id)
+        .run();
     runs.setPerSession(id, toJson(result.perSession));
     std::vector<StoredRecommendation> recs;
     for (const auto& p : result.topLists)

@@ -14,7 +14,7 @@ enum class ChartMode {
 
 /** @brief One chart of a rendered report, for ImageReferences (and for saving charts alone). */
 struct RenderedChart {
-    std::string name;  ///< the <img> source, "srw-chart-3.svg"
+    std::string name; ///< the <img> source, "srw-chart-3.svg"
     std::string title;
     std::string svg;
     int width = 0;

@@ -23,7 +23,8 @@ struct MetricTable {
     std::vector<std::vector<MetricCell>> rows; ///< one per run, in the order given
 };
 
-/** @brief The metrics a report shows, in order: HitRate, MRR, NDCG, Precision, Recall, Coverage, Popularity. */
+/** @brief The metrics a report shows, in order: HitRate, MRR, NDCG, Precision, Recall, Coverage,
+ * Popularity. */
 std::vector<std::string> reportMetrics();
 
 /**
@@ -48,7 +49,13 @@ MetricTable buildMetricTable(const std::vector<nlohmann::json>& runMetrics, int 
                              const std::vector<std::string>& metrics = reportMetrics());
 
 /** @brief What a paired difference says at the given level. */
-enum class Verdict { NoSignificantDifference, FirstBetter, SecondBetter, FirstHigher, SecondHigher };
+enum class Verdict {
+    NoSignificantDifference,
+    FirstBetter,
+    SecondBetter,
+    FirstHigher,
+    SecondHigher
+};
 
 /**
  * @brief p < alpha decides significance; the sign of a - b decides the direction. For metrics

@@ -72,11 +72,11 @@ struct ReportContent {
 
 /** @brief What loadReportContent() gathers. */
 struct ReportOptions {
-    std::string title;              ///< empty: the default title
-    int exampleSessions = 3;        ///< test prefixes shown with their stored recommendations
-    int exampleTopK = 10;           ///< items shown per list
-    int comparisonSamples = 1000;   ///< resamples of the paired tests
-    bool datasetStats = true;       ///< off: skip computing them (they scan every event)
+    std::string title;            ///< empty: the default title
+    int exampleSessions = 3;      ///< test prefixes shown with their stored recommendations
+    int exampleTopK = 10;         ///< items shown per list
+    int comparisonSamples = 1000; ///< resamples of the paired tests
+    bool datasetStats = true;     ///< off: skip computing them (they scan every event)
 };
 
 /**

@@ -24,9 +24,9 @@ struct LineChartSpec {
     std::vector<ChartSeries> series;
     int width = 640;
     int height = 340;
-    bool logX = false;       ///< e.g. K = 1, 5, 10, 20 spread evenly
-    bool markers = true;     ///< dots on the points (off for long curves)
-    bool yFromZero = false;  ///< the y axis starts at 0 rather than near the smallest value
+    bool logX = false;      ///< e.g. K = 1, 5, 10, 20 spread evenly
+    bool markers = true;    ///< dots on the points (off for long curves)
+    bool yFromZero = false; ///< the y axis starts at 0 rather than near the smallest value
     /** x values that get a tick label (e.g. the cut-offs); empty: evenly spaced nice numbers */
     std::vector<double> xTicks;
 };
@@ -49,13 +49,13 @@ struct BarChartSpec {
  */
 struct HeatmapSpec {
     std::string title;
-    std::string legendLabel;          ///< e.g. "cosine"
-    std::vector<std::string> rows;    ///< item titles (untrusted)
+    std::string legendLabel;       ///< e.g. "cosine"
+    std::vector<std::string> rows; ///< item titles (untrusted)
     std::vector<std::string> columns;
     std::vector<double> values;
-    std::optional<double> min;        ///< colour scale; default: the data's range
+    std::optional<double> min; ///< colour scale; default: the data's range
     std::optional<double> max;
-    int cellSize = 0;                 ///< 0: fit into about 560 px
+    int cellSize = 0; ///< 0: fit into about 560 px
 };
 
 /** @brief The colour of series i (Okabe–Ito, distinguishable for colour-blind readers). */
