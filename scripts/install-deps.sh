@@ -10,7 +10,7 @@ PACKAGES=(
   libtorch-dev libopenblas0-pthread
   libspdlog-dev libfmt-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libutf8proc-dev
   libcli11-dev libgtest-dev libgmock-dev libcsv-dev
-  fonts-noto-cjk
+  fonts-noto-cjk poppler-utils
 )
 
 missing=()
