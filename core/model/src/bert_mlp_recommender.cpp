@@ -1,0 +1,224 @@
+// Scoring with a trained (or untrained) BERT+MLP model: the blend of s_cf and f over the catalogue.
+#include "model_state.h"
+
+#include "srw/util/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace srw {
+
+namespace {
+
+/** Rank percentile in [0, 1] of every value (ties share their mean rank), in place. */
+void toPercentiles(std::vector<double>& values, std::vector<std::int32_t>& order) {
+    const std::size_t n = values.size();
+    if (n < 2) {
+        std::fill(values.begin(), values.end(), 1.0);
+        return;
+    }
+    order.resize(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+        return values[std::size_t(a)] < values[std::size_t(b)];
+    });
+    std::vector<double> pct(n);
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i;
+        while (j + 1 < n && values[std::size_t(order[j + 1])] == values[std::size_t(order[i])])
+            ++j;
+        const double mid = 0.5 * double(i + j) / double(n - 1);
+        for (std::size_t k = i; k <= j; ++k)
+            pct[std::size_t(order[k])] = mid;
+        i = j + 1;
+    }
+    values.swap(pct);
+}
+
+class BertMlpScorer : public SessionScorer {
+public:
+    explicit BertMlpScorer(BertMlpRecommender::Impl& m)
+        : m_model(m), m_cf(std::size_t(m.state->numItems)), m_f(m_cf.size()) {}
+
+    void score(const PrefixView& prefix, ScoreVector& out) override {
+        const auto n = m_cf.size();
+        std::fill(m_cf.begin(), m_cf.end(), 0.0);
+        const double alpha = m_model.alpha;
+        if (alpha > 0)
+            m_model.cf.score(prefix.items, prefix.length, m_cf.data());
+        if (alpha < 1)
+            m_model.neural(prefix.items, prefix.length, m_f.data());
+        else
+            std::fill(m_f.begin(), m_f.end(), 0.0);
+        if (m_model.blend == BlendMode::Rank) {
+            toPercentiles(m_cf, m_order);
+            toPercentiles(m_f, m_order);
+        }
+        double* d = out.dense();
+        const auto limit = std::min<std::size_t>(n, std::size_t(out.numItems()));
+        for (std::size_t i = 0; i < limit; ++i)
+            d[i] = alpha * m_cf[i] + (1.0 - alpha) * m_f[i];
+        for (std::size_t i = limit; i < std::size_t(out.numItems()); ++i)
+            d[i] = 0.0;
+    }
+
+private:
+    BertMlpRecommender::Impl& m_model;
+    std::vector<double> m_cf, m_f;
+    std::vector<std::int32_t> m_order;
+};
+
+} // namespace
+
+void BertMlpRecommender::Impl::prepare() {
+    std::lock_guard<std::mutex> lock(torchMutex);
+    torch::NoGradGuard g;
+    auto& net = state->net;
+    net->eval();
+    auto ids = torch::arange(state->numItems, torch::TensorOptions(torch::kLong).device(state->device));
+    allItemVectors = net->itemVectors(ids).detach();
+    itemHalf = net->itemHalf(allItemVectors).detach();
+}
+
+void BertMlpRecommender::Impl::fitCf(const std::vector<SessionSequence>& train) {
+    const auto& o = state->options;
+    CfSimilarity::Options co;
+    co.shrink = o.cfShrink;
+    co.neighbors = o.cfNeighbors;
+    co.recencyDecay = o.cfRecencyDecay;
+    co.maxSessionItems = o.maxSessionItems;
+    cf.fit(train, std::int32_t(state->numItems), co);
+    cfFitted = true;
+}
+
+void BertMlpRecommender::Impl::neural(const std::int32_t* items, std::size_t length, double* out) {
+    std::lock_guard<std::mutex> lock(torchMutex);
+    torch::NoGradGuard g;
+    std::vector<std::vector<std::int32_t>> prefixes{
+        std::vector<std::int32_t>(items, items + length)};
+    auto u = model::sessionVectors(*state, prefixes, allItemVectors);
+    auto a = state->net->sessionHalf(u);                   // [1, w₁]: once per query
+    auto f = torch::sigmoid(state->net->head(itemHalf + a)) // [N]: the rest of the MLP per item
+                 .to(torch::kCPU, torch::kDouble)
+                 .contiguous();
+    std::copy_n(f.data_ptr<double>(), state->numItems, out);
+}
+
+BertMlpRecommender::BertMlpRecommender(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+BertMlpRecommender::~BertMlpRecommender() = default;
+
+ParamMap BertMlpRecommender::params() const {
+    ParamMap out;
+    auto j = m_impl->state->options.toJson();
+    j["alpha"] = m_impl->alpha;
+    j["blend"] = toString(m_impl->blend);
+    for (auto& [k, v] : j.items())
+        out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    return out;
+}
+
+void BertMlpRecommender::fit(const std::vector<SessionSequence>& train, std::int32_t numItems) {
+    if (numItems != m_impl->state->numItems)
+        throw UsageError("this model was trained on " + std::to_string(m_impl->state->numItems) +
+                         " items, the data has " + std::to_string(numItems));
+    m_impl->fitCf(train);
+    m_impl->prepare();
+}
+
+std::unique_ptr<SessionScorer> BertMlpRecommender::newScorer() const {
+    if (!m_impl->cfFitted || !m_impl->itemHalf.defined())
+        throw std::logic_error("BertMlpRecommender: fit() before scoring");
+    return std::make_unique<BertMlpScorer>(*m_impl);
+}
+
+void BertMlpRecommender::setAlpha(double alpha) {
+    if (!(alpha >= 0 && alpha <= 1))
+        throw UsageError("alpha must lie in [0, 1]");
+    m_impl->alpha = alpha;
+}
+void BertMlpRecommender::setBlend(BlendMode mode) { m_impl->blend = mode; }
+
+void BertMlpRecommender::setCfOption(const std::string& name, double value) {
+    auto& o = m_impl->state->options;
+    if (name == "cf_shrink")
+        o.cfShrink = value;
+    else if (name == "cf_neighbors")
+        o.cfNeighbors = int(value);
+    else if (name == "cf_recency_decay")
+        o.cfRecencyDecay = value;
+    else
+        throw UsageError("unknown s_cf setting '" + name + "'");
+    m_impl->cfFitted = false;
+}
+const BertMlpOptions& BertMlpRecommender::options() const { return m_impl->state->options; }
+
+double BertMlpRecommender::itemTextShare() const {
+    const auto& h = m_impl->state->hasText;
+    if (h.empty())
+        return 0.0;
+    return double(std::count(h.begin(), h.end(), std::uint8_t(1))) / double(h.size());
+}
+
+std::vector<double> BertMlpRecommender::cfScores(const std::vector<std::int32_t>& prefix) const {
+    std::vector<double> out(std::size_t(m_impl->state->numItems), 0.0);
+    m_impl->cf.score(prefix.data(), prefix.size(), out.data());
+    return out;
+}
+
+std::vector<double> BertMlpRecommender::neuralScores(const std::vector<std::int32_t>& prefix) const {
+    std::vector<double> out(std::size_t(m_impl->state->numItems), 0.0);
+    m_impl->neural(prefix.data(), prefix.size(), out.data());
+    return out;
+}
+
+std::vector<double> BertMlpRecommender::neuralScoresNaive(
+    const std::vector<std::int32_t>& prefix) const {
+    auto& m = *m_impl;
+    std::lock_guard<std::mutex> lock(m.torchMutex);
+    torch::NoGradGuard g;
+    auto& net = m.state->net;
+    auto u = model::sessionVectors(*m.state, {prefix}, m.allItemVectors).squeeze(0);
+    // The unsplit first layer: W₁ = [W_u | W_v] over the concatenation [u; v].
+    auto w1 = torch::cat({net->sessionIn->weight, net->itemIn->weight}, 1);
+    auto b1 = net->sessionIn->bias;
+    std::vector<double> out(std::size_t(m.state->numItems));
+    for (std::int64_t i = 0; i < m.state->numItems; ++i) {
+        auto x = torch::cat({u, m.allItemVectors[i]});
+        auto pre = torch::matmul(w1, x) + b1;
+        out[std::size_t(i)] = torch::sigmoid(net->head(pre.unsqueeze(0))).item<double>();
+    }
+    return out;
+}
+
+std::unique_ptr<BertMlpRecommender> BertMlpRecommender::createUntrained(
+    const BertMlpOptions& options, const std::vector<float>& itemVectors, std::int64_t dim,
+    const std::vector<std::uint8_t>& hasText) {
+    options.validate();
+    if (options.sessionEncoder != "pooled")
+        throw UsageError("createUntrained: only the pooled session tower works without an encoder");
+    if (dim <= 0 || itemVectors.size() % std::size_t(dim) != 0)
+        throw std::invalid_argument("createUntrained: itemVectors must hold numItems × dim values");
+    auto state = std::make_shared<model::ModelState>();
+    state->options = options;
+    state->numItems = std::int64_t(itemVectors.size()) / dim;
+    state->hidden = dim;
+    state->hasText = hasText;
+    torch::manual_seed(options.seed);
+    state->net = model::BertMlpNet(options, state->numItems, dim);
+    {
+        torch::NoGradGuard g;
+        state->net->itemText.copy_(
+            torch::from_blob(const_cast<float*>(itemVectors.data()), {state->numItems, dim},
+                             torch::kFloat));
+        if (options.idEmbedding) // untrained id vectors would be zero; make them matter in tests
+            state->net->idEmbedding->weight.normal_(0.0, 0.1);
+    }
+    auto impl = std::make_shared<Impl>();
+    impl->state = std::move(state);
+    impl->alpha = options.alpha;
+    impl->blend = options.blend;
+    return std::make_unique<BertMlpRecommender>(std::move(impl));
+}
+
+} // namespace srw

@@ -1,0 +1,640 @@
+// The training loop of the BERT+MLP model: batches of prefixes, sampled negatives, AdamW,
+// validation, checkpoints and exact resumption (LibTorch).
+#include "model_state.h"
+#include "trainer_core.h"
+
+#include "bert_encoder_impl.h"
+#include "srw/eval/evaluator.h"
+#include "srw/util/atomic_file.h"
+#include "srw/util/error.h"
+#include "srw/util/file_util.h"
+#include "srw/util/sha256.h"
+#include "srw/util/text_utils.h"
+#include "torch_compat.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace srw::model {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string fixed(double v, int digits) {
+    std::ostringstream ss;
+    ss.setf(std::ios::fixed);
+    ss.precision(digits);
+    ss << v;
+    return ss.str();
+}
+
+std::string duration(double s) {
+    const auto t = std::int64_t(std::llround(std::max(0.0, s)));
+    if (t >= 3600)
+        return std::to_string(t / 3600) + "h" + std::to_string(t % 3600 / 60) + "m";
+    if (t >= 60)
+        return std::to_string(t / 60) + "m" + std::to_string(t % 60) + "s";
+    return std::to_string(t) + "s";
+}
+
+nlohmann::json readJson(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw UsageError(path + ": cannot read the checkpoint");
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw UsageError(path + ": not a checkpoint (" + e.what() + ")");
+    }
+}
+
+std::string dirOf(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+/** Which encoder parameters a fine-tuning mode trains. */
+bool tuned(const std::string& name, int tunedLayers, std::int64_t numLayers) {
+    if (tunedLayers < 0)
+        return true;
+    if (tunedLayers == 0)
+        return false;
+    const std::string prefix = "bert.encoder.layer.";
+    if (startsWith(name, "bert.pooler."))
+        return true;
+    if (!startsWith(name, prefix))
+        return false;
+    const auto layer = std::stoll(name.substr(prefix.size()));
+    return layer >= numLayers - tunedLayers;
+}
+
+bool decays(const std::string& name) {
+    // BERT's recipe: no decay on biases and LayerNorm weights (nor on the recency table).
+    return !(endsWith(name, "bias") || name.find("LayerNorm") != std::string::npos ||
+             name.find("recency") != std::string::npos);
+}
+
+/** Popularity^power sampling over items with training events, by inverse CDF. */
+class NegativeSampler {
+public:
+    NegativeSampler(const std::vector<std::int64_t>& counts, double power) {
+        double total = 0;
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            if (counts[i] > 0) {
+                total += std::pow(double(counts[i]), power);
+                m_cdf.push_back(total);
+                m_item.push_back(std::int64_t(i));
+            }
+        for (auto& c : m_cdf)
+            c /= total;
+    }
+    bool empty() const { return m_item.empty(); }
+    std::int64_t draw(std::mt19937_64& rng) const {
+        const double u = double(rng() >> 11) * 0x1.0p-53; // portable, unlike std distributions
+        const auto it = std::upper_bound(m_cdf.begin(), m_cdf.end(), u);
+        return m_item[std::min<std::size_t>(std::size_t(it - m_cdf.begin()), m_item.size() - 1)];
+    }
+
+private:
+    std::vector<double> m_cdf;
+    std::vector<std::int64_t> m_item;
+};
+
+struct Example {
+    std::uint32_t session;
+    std::uint32_t position; ///< index of the target; the prefix is items[0, position)
+};
+
+struct EarlyStopping {
+    double best = -1;
+    int bestEpoch = 0;
+    int badEpochs = 0;
+};
+
+nlohmann::json epochJson(const TrainEpochStats& e) {
+    return {{"epoch", e.epoch},         {"steps", e.steps},
+            {"train_loss", e.trainLoss}, {"valid_mrr20", e.validMrr},
+            {"seconds", e.seconds},     {"sequences_per_second", e.sequencesPerSecond},
+            {"improved", e.improved}};
+}
+
+TrainEpochStats epochFromJson(const nlohmann::json& j) {
+    TrainEpochStats e;
+    e.epoch = j.at("epoch").get<int>();
+    e.steps = j.at("steps").get<std::uint64_t>();
+    e.trainLoss = j.at("train_loss").get<double>();
+    e.validMrr = j.at("valid_mrr20").get<double>();
+    e.seconds = j.at("seconds").get<double>();
+    e.sequencesPerSecond = j.at("sequences_per_second").get<double>();
+    e.improved = j.at("improved").get<bool>();
+    return e;
+}
+
+std::string describeDifference(const nlohmann::json& stored, const nlohmann::json& now) {
+    std::string out;
+    for (auto& [k, v] : stored.items())
+        if (!now.contains(k) || now[k] != v)
+            out += (out.empty() ? "" : ", ") + k + " " + v.dump() + " there, " +
+                   (now.contains(k) ? now[k].dump() : "none") + " here";
+    for (auto& [k, v] : now.items())
+        if (!stored.contains(k))
+            out += (out.empty() ? "" : ", ") + k + " new here";
+    return out;
+}
+
+} // namespace
+
+std::string setUpTorch(const BertMlpOptions& options) {
+    BertEncoder::setNumThreads(options.threads);
+    at::globalContext().setDeterministicAlgorithms(options.deterministic, false);
+    if (options.deterministic)
+        at::globalContext().setDeterministicCuDNN(true);
+    return srw::detail::parseDevice(options.device).str();
+}
+
+nlohmann::json torchEnvironment(const BertMlpOptions& options) {
+    return {{"device", srw::detail::parseDevice(options.device).str()},
+            {"libtorch", TORCH_VERSION},
+            {"threads", torch::get_num_threads()},
+            {"cuda_available", torch::cuda::is_available()},
+            {"deterministic", options.deterministic}};
+}
+
+TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const TrainSinks& sinks,
+                            const ProgressFn& progress) {
+    const auto started = Clock::now();
+    setUpTorch(options);
+    const torch::Device device = srw::detail::parseDevice(options.device);
+    const auto& corpus = *data.corpus;
+    const int tunedLayers = options.tunedLayers();
+    const bool textTower = options.sessionEncoder == "text";
+    const bool useEncoder = textTower || tunedLayers != 0;
+    const bool autocast = device.is_cuda();
+
+    auto state = std::make_shared<ModelState>();
+    state->options = options;
+    state->numItems = corpus.numItems;
+    state->hidden = data.hidden;
+    state->device = device;
+    state->hasText = data.hasText;
+    state->encoderKey = data.encoderKey;
+    torch::manual_seed(options.seed);
+    state->net = BertMlpNet(options, state->numItems, state->hidden);
+    {
+        torch::NoGradGuard g;
+        state->net->itemText.copy_(torch::from_blob(data.itemVectors.data(),
+                                                    {state->numItems, state->hidden},
+                                                    torch::kFloat));
+    }
+    state->net->to(device);
+    if (useEncoder) {
+        if (!data.encoder)
+            throw std::logic_error("runTraining: this configuration needs the encoder");
+        state->encoder = std::move(data.encoder);
+        auto& impl = state->encoder->impl();
+        impl.root->to(device);
+        impl.device = device;
+        const auto cap = std::size_t(options.itemTextTokens) - 2;
+        state->itemTokens.reserve(data.itemTexts.size());
+        for (const auto& t : data.itemTexts) {
+            auto ids = impl.tokenizer.tokenizeToIds(t);
+            if (ids.size() > cap)
+                ids.resize(cap);
+            state->itemTokens.push_back(std::move(ids));
+        }
+    }
+
+    // The optimiser: the network, plus the encoder's tuned layers at their own rate.
+    AdamW adam;
+    for (auto& p : state->net->named_parameters())
+        adam.add("net." + p.key(), p.value(), 1.0, decays(p.key()));
+    if (state->encoder) {
+        const auto layers = state->encoder->config().numHiddenLayers;
+        for (auto& p : state->encoder->impl().root->named_parameters()) {
+            const bool on = tuned(p.key(), tunedLayers, layers);
+            p.value().set_requires_grad(on);
+            if (on)
+                adam.add("encoder." + p.key(), p.value(),
+                         options.encoderLearningRate / options.learningRate, decays(p.key()));
+        }
+    }
+
+    // Training data: every prefix of the (last maxTrainSessions) training sessions.
+    std::vector<SessionSequence> train = corpus.train;
+    if (options.maxTrainSessions > 0 && train.size() > std::size_t(options.maxTrainSessions))
+        train.erase(train.begin(), train.end() - options.maxTrainSessions);
+    std::vector<Example> examples;
+    std::vector<std::int64_t> counts(std::size_t(corpus.numItems), 0);
+    for (std::size_t s = 0; s < train.size(); ++s) {
+        for (auto i : train[s].items)
+            ++counts[std::size_t(i)];
+        for (std::size_t p = 1; p < train[s].items.size(); ++p)
+            examples.push_back({std::uint32_t(s), std::uint32_t(p)});
+    }
+    if (examples.empty())
+        throw UsageError("no training session has two events: nothing to learn from");
+    const NegativeSampler sampler(counts, options.negativePower);
+
+    // Validation: a sample spread evenly over the valid part, scored by the blended model.
+    std::vector<SessionSequence> validSample;
+    const std::size_t nv = corpus.valid.size();
+    const std::size_t want = options.validSessions > 0 ? std::min<std::size_t>(nv, std::size_t(options.validSessions)) : nv;
+    for (std::size_t k = 0; k < want; ++k)
+        validSample.push_back(corpus.valid[k * nv / want]);
+    auto impl = std::make_shared<BertMlpRecommender::Impl>();
+    impl->state = state;
+    impl->alpha = options.alpha;
+    impl->blend = options.blend;
+    impl->fitCf(train);
+    BertMlpRecommender live(impl);
+
+    const std::size_t B = std::size_t(options.batchSize);
+    const std::size_t stepsPerEpoch = (examples.size() + B - 1) / B;
+    const std::size_t totalSteps = stepsPerEpoch * std::size_t(options.epochs);
+    const std::size_t warmup = std::max<std::size_t>(
+        1, std::size_t(std::lround(options.warmupFraction * double(totalSteps))));
+    auto lrAt = [&](std::size_t step) {
+        if (step < warmup)
+            return options.learningRate * double(step + 1) / double(warmup);
+        const double left = double(totalSteps - step) / double(std::max<std::size_t>(totalSteps - warmup, 1));
+        return options.learningRate * std::max(0.0, left);
+    };
+
+    TrainCoreResult result;
+    EarlyStopping stop;
+    int firstEpoch = 1;
+    std::uint64_t globalStep = 0;
+    const std::string runDir = data.runDir;
+    const nlohmann::json key = options.trainingKey();
+
+    if (!data.resumeCheckpoint.empty()) {
+        const auto j = readJson(data.resumeCheckpoint);
+        if (j.value("format", "") != "srw-bert-mlp-checkpoint")
+            throw UsageError(data.resumeCheckpoint + ": not a bert-mlp checkpoint");
+        if (j.at("training_key") != key)
+            throw UsageError("refusing to resume: the checkpoint " + data.resumeCheckpoint +
+                             " was written with another configuration (" +
+                             describeDifference(j.at("training_key"), key) + ")");
+        if (j.at("data_hash").get<std::string>() != data.dataHash ||
+            j.at("num_items").get<std::int64_t>() != state->numItems)
+            throw UsageError("refusing to resume: the checkpoint " + data.resumeCheckpoint +
+                             " was trained on other data (the dataset or split changed)");
+        const std::string weights = dirOf(data.resumeCheckpoint) + "/" + j.at("weights").get<std::string>();
+        if (sha256File(weights) != j.at("weights_sha256").get<std::string>())
+            throw UsageError(weights + ": the weights do not match their checkpoint record");
+        readTensors(weights, *state, &adam);
+        adam.step = j.at("adam_step").get<std::int64_t>();
+        firstEpoch = j.at("epoch").get<int>() + 1;
+        globalStep = j.at("step").get<std::uint64_t>();
+        stop.best = j.at("early_stopping").at("best").get<double>();
+        stop.bestEpoch = j.at("early_stopping").at("best_epoch").get<int>();
+        stop.badEpochs = j.at("early_stopping").at("bad_epochs").get<int>();
+        for (const auto& e : j.at("history"))
+            result.epochs.push_back(epochFromJson(e));
+        result.checkpoint = data.resumeCheckpoint;
+        result.bestEpoch = stop.bestEpoch;
+        if (j.value("stopped", false))
+            firstEpoch = options.epochs + 1; // early stopping had ended it; only the test is left
+    }
+
+    auto lastReport = Clock::now();
+    const auto loopStart = Clock::now();
+    std::uint64_t stepsThisRun = 0;
+    bool stopped = false;
+    for (int epoch = firstEpoch; epoch <= options.epochs && !result.cancelled && !stopped; ++epoch) {
+        const auto epochStart = Clock::now();
+        std::vector<std::uint32_t> order(examples.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = std::uint32_t(i);
+        std::mt19937_64 shuffleRng(mixSeed(options.seed, 0x5eed0000ULL + std::uint64_t(epoch)));
+        // Fisher–Yates with our own index draws: the order must not depend on the library.
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[std::size_t(shuffleRng() % i)]);
+
+        state->net->train();
+        if (state->encoder)
+            state->encoder->impl().root->train(tunedLayers != 0);
+        double lossSum = 0;
+        std::size_t lossCount = 0;
+        for (std::size_t s = 0; s < stepsPerEpoch; ++s) {
+            // Everything random in this step derives from (seed, step): resumption replays it.
+            torch::manual_seed(mixSeed(options.seed, globalStep));
+            std::mt19937_64 rng(mixSeed(options.seed ^ 0xa5a5a5a5ULL, globalStep));
+            const std::size_t begin = s * B, end = std::min(order.size(), begin + B);
+            const auto b = std::int64_t(end - begin);
+            std::vector<std::vector<std::int32_t>> prefixes;
+            std::vector<std::int64_t> cands;
+            for (std::size_t k = begin; k < end; ++k) {
+                const auto& ex = examples[order[k]];
+                const auto& items = train[ex.session].items;
+                const std::size_t from = ex.position > std::uint32_t(options.maxSessionItems)
+                                             ? ex.position - std::size_t(options.maxSessionItems)
+                                             : 0;
+                prefixes.emplace_back(items.begin() + std::ptrdiff_t(from),
+                                      items.begin() + ex.position);
+                cands.push_back(items[ex.position]);
+            }
+            for (int k = 0; k < options.negatives && !sampler.empty(); ++k)
+                cands.push_back(sampler.draw(rng));
+            const auto C = std::int64_t(cands.size());
+            auto candT = torch::tensor(cands, torch::kLong).to(device);
+
+            if (autocast)
+                compat::setCudaAutocast(true);
+            torch::Tensor u, candVec;
+            if (tunedLayers != 0) {
+                // Fine-tuning: the texts of every item this batch touches go through the encoder.
+                std::vector<std::int64_t> uniq(cands.begin(), cands.end());
+                if (!textTower)
+                    for (const auto& p : prefixes)
+                        uniq.insert(uniq.end(), p.begin(), p.end());
+                std::sort(uniq.begin(), uniq.end());
+                uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+                std::vector<std::vector<std::int32_t>> lists;
+                std::vector<std::int64_t> remap(std::size_t(state->numItems), 0);
+                for (std::size_t k = 0; k < uniq.size(); ++k) {
+                    lists.push_back(state->itemTokens[std::size_t(uniq[k])]);
+                    remap[std::size_t(uniq[k])] = std::int64_t(k);
+                }
+                auto rows = encodeTokenLists(*state, lists, std::size_t(options.itemTextTokens));
+                auto remapT = torch::tensor(remap, torch::kLong).to(device);
+                auto vecOf = [&](const torch::Tensor& ids) {
+                    auto flat = rows.index_select(0, remapT.index_select(0, ids.reshape({-1})));
+                    auto shape = ids.sizes().vec();
+                    shape.push_back(state->hidden);
+                    return state->net->itemVectors(ids, flat.view(shape));
+                };
+                candVec = vecOf(candT);
+                if (textTower) {
+                    std::vector<std::vector<std::int32_t>> lists2;
+                    for (const auto& p : prefixes)
+                        lists2.push_back(sessionTokens(*state, p.data(), p.size()));
+                    u = encodeTokenLists(*state, lists2, std::size_t(options.sessionTextTokens));
+                } else {
+                    const auto L = std::int64_t(options.maxSessionItems);
+                    std::vector<std::int64_t> ids(std::size_t(b * L), 0), keep(std::size_t(b * L), 0);
+                    for (std::size_t r = 0; r < prefixes.size(); ++r) {
+                        std::size_t k = 0;
+                        for (std::size_t q = prefixes[r].size(); q-- > 0 && k < std::size_t(L); ++k) {
+                            ids[r * std::size_t(L) + k] = prefixes[r][q];
+                            keep[r * std::size_t(L) + k] = 1;
+                        }
+                    }
+                    auto idT = torch::tensor(ids, torch::kLong).view({b, L}).to(device);
+                    auto keepT = torch::tensor(keep, torch::kLong).view({b, L}).to(device).to(torch::kBool);
+                    u = state->net->poolSession(vecOf(idT), keepT);
+                }
+            } else {
+                candVec = state->net->itemVectors(candT);
+                if (textTower) {
+                    torch::NoGradGuard g; // a frozen encoder: the session text vector is an input
+                    std::vector<std::vector<std::int32_t>> lists2;
+                    for (const auto& p : prefixes)
+                        lists2.push_back(sessionTokens(*state, p.data(), p.size()));
+                    u = encodeTokenLists(*state, lists2, std::size_t(options.sessionTextTokens));
+                } else {
+                    auto ids = torch::arange(state->numItems, torch::TensorOptions(torch::kLong).device(device));
+                    // Only the rows of this batch's items get gradients; the gather is cheap.
+                    const auto L = std::int64_t(options.maxSessionItems);
+                    std::vector<std::int64_t> idv(std::size_t(b * L), 0), keep(std::size_t(b * L), 0);
+                    for (std::size_t r = 0; r < prefixes.size(); ++r) {
+                        std::size_t k = 0;
+                        for (std::size_t q = prefixes[r].size(); q-- > 0 && k < std::size_t(L); ++k) {
+                            idv[r * std::size_t(L) + k] = prefixes[r][q];
+                            keep[r * std::size_t(L) + k] = 1;
+                        }
+                    }
+                    (void)ids;
+                    auto idT = torch::tensor(idv, torch::kLong).view({b, L}).to(device);
+                    auto keepT = torch::tensor(keep, torch::kLong).view({b, L}).to(device).to(torch::kBool);
+                    u = state->net->poolSession(state->net->itemVectors(idT), keepT);
+                }
+            }
+            auto logits = state->net->pairLogits(state->net->sessionHalf(u),
+                                                 state->net->itemHalf(candVec));
+            if (autocast)
+                compat::setCudaAutocast(false);
+            logits = logits.to(torch::kFloat);
+
+            auto targets = candT.narrow(0, 0, b);
+            auto same = candT.unsqueeze(0).eq(targets.unsqueeze(1));              // [b, C]
+            auto diag = torch::zeros({b, C}, torch::TensorOptions(torch::kBool).device(device));
+            diag.narrow(1, 0, b).fill_diagonal_(true);
+            auto negMask = same.logical_not().to(torch::kFloat);
+            auto pos = logits.narrow(1, 0, b).diagonal();
+            auto loss = torch::softplus(-pos).mean() +
+                        (torch::softplus(logits) * negMask).sum() / negMask.sum().clamp_min(1.0);
+            if (options.loss == "bce+softmax") {
+                auto masked = logits.masked_fill(same.logical_and(diag.logical_not()), -1e9);
+                loss = loss + torch::nn::functional::cross_entropy(
+                                  masked, torch::arange(b, torch::TensorOptions(torch::kLong).device(device)));
+            }
+
+            adam.zeroGrad();
+            loss.backward();
+            if (options.maxGradNorm > 0) {
+                std::vector<torch::Tensor> params;
+                for (auto& slot : adam.slots)
+                    params.push_back(slot.param);
+                torch::nn::utils::clip_grad_norm_(params, options.maxGradNorm);
+            }
+            adam.update(lrAt(globalStep), options.weightDecay);
+            ++globalStep;
+            ++stepsThisRun;
+            lossSum += loss.item<double>() * double(b);
+            lossCount += std::size_t(b);
+
+            const auto now = Clock::now();
+            if (progress && (s + 1 == stepsPerEpoch || now - lastReport > std::chrono::milliseconds(250))) {
+                lastReport = now;
+                const double elapsed = std::chrono::duration<double>(now - loopStart).count();
+                const double perStep = elapsed / double(stepsThisRun);
+                const double left = double(totalSteps - std::min<std::size_t>(totalSteps, globalStep));
+                Progress p;
+                p.stage = "epoch " + std::to_string(epoch) + "/" + std::to_string(options.epochs);
+                p.done = s + 1;
+                p.total = stepsPerEpoch;
+                p.detail = "step " + std::to_string(globalStep) + ", loss " +
+                           fixed(lossSum / double(lossCount), 4) + ", " +
+                           fixed(double(stepsThisRun) * double(B) / std::max(elapsed, 1e-9), 0) +
+                           " seq/s, ETA " + duration(perStep * left);
+                if (!progress(p)) {
+                    result.cancelled = true;
+                    break;
+                }
+            }
+        }
+        if (result.cancelled)
+            break;
+
+        // Validation of the blended model, as the evaluator scores it.
+        state->net->eval();
+        if (tunedLayers != 0)
+            refreshItemText(*state);
+        impl->prepare();
+        TrainEpochStats st;
+        st.epoch = epoch;
+        st.steps = globalStep;
+        st.trainLoss = lossSum / double(std::max<std::size_t>(lossCount, 1));
+        if (!validSample.empty()) {
+            if (progress) {
+                Progress p;
+                p.stage = "validation";
+                p.detail = "epoch " + std::to_string(epoch);
+                progress(p);
+            }
+            EvalOptions vo;
+            vo.cutoffs = {20};
+            vo.bootstrapSamples = 0;
+            vo.threads = 1; // LibTorch is called under one lock anyway
+            vo.seed = options.seed;
+            st.validMrr = evaluate(live, train, validSample, corpus.numItems, vo).metrics.at("MRR@20");
+        }
+        st.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+        st.sequencesPerSecond = double(lossCount) / std::max(st.seconds, 1e-9);
+        st.improved = validSample.empty() || st.validMrr > stop.best;
+        if (st.improved) {
+            stop.best = st.validMrr;
+            stop.bestEpoch = epoch;
+            stop.badEpochs = 0;
+        } else {
+            ++stop.badEpochs;
+        }
+        stopped = stop.badEpochs >= options.patience;
+        result.epochs.push_back(st);
+        result.bestEpoch = stop.bestEpoch;
+
+        // Model first, then the checkpoint record that points at it: a crash between the two
+        // leaves the previous checkpoint as the last good one.
+        auto tensors = modelTensors(*state);
+        if (st.improved) {
+            const std::string sha = writeTensors(runDir + "/best.safetensors", tensors);
+            nlohmann::json m = {{"format", "srw-bert-mlp-model"}, {"version", 1},
+                                {"options", options.toJson()}, {"num_items", state->numItems},
+                                {"hidden", state->hidden}, {"weights", "best.safetensors"},
+                                {"weights_sha256", sha}, {"encoder_dir", useEncoder ? data.encoderDir : ""},
+                                {"encoder_key", data.encoderKey}, {"data_hash", data.dataHash},
+                                {"epoch", epoch}};
+            writeFileAtomically(runDir + "/best.json", m.dump(2));
+            result.modelSha256 = sha;
+        }
+        for (auto& slot : adam.slots) {
+            tensors["adam.m." + slot.name] = slot.m;
+            tensors["adam.v." + slot.name] = slot.v;
+        }
+        const std::string weights = "epoch-" + std::to_string(epoch) + ".safetensors";
+        const std::string sha = writeTensors(runDir + "/" + weights, tensors);
+        nlohmann::json history = nlohmann::json::array();
+        for (const auto& e : result.epochs)
+            history.push_back(epochJson(e));
+        nlohmann::json ck = {
+            {"format", "srw-bert-mlp-checkpoint"}, {"version", 1},
+            {"training_key", key}, {"options", options.toJson()},
+            {"data_hash", data.dataHash}, {"num_items", state->numItems},
+            {"hidden", state->hidden}, {"encoder_key", data.encoderKey},
+            {"weights", weights}, {"weights_sha256", sha},
+            {"epoch", epoch}, {"step", globalStep}, {"adam_step", adam.step},
+            {"scheduler", {{"total_steps", totalSteps}, {"warmup_steps", warmup}, {"lr_next", lrAt(globalStep)}}},
+            {"rng", {{"seed", options.seed}, {"scheme", "splitmix64(seed, step) per step, (seed, epoch) per shuffle"}}},
+            {"early_stopping", {{"best", stop.best}, {"best_epoch", stop.bestEpoch}, {"bad_epochs", stop.badEpochs}}},
+            {"stopped", stopped || epoch == options.epochs},
+            {"history", history}};
+        const std::string json = runDir + "/epoch-" + std::to_string(epoch) + ".json";
+        writeFileAtomically(json, ck.dump(2));
+        // Only the newest checkpoint stays on disk (the best model is kept apart).
+        if (!result.checkpoint.empty() && result.checkpoint != json) {
+            const auto old = readJson(result.checkpoint);
+            removeFileIfExists(dirOf(result.checkpoint) + "/" + old.value("weights", std::string("-")));
+            removeFileIfExists(result.checkpoint);
+        }
+        result.checkpoint = json;
+        if (sinks.onCheckpoint)
+            sinks.onCheckpoint(epoch, globalStep, json, sha);
+        if (sinks.onEpoch)
+            sinks.onEpoch(st);
+        if (progress) {
+            Progress p;
+            p.stage = "epoch " + std::to_string(epoch) + "/" + std::to_string(options.epochs);
+            p.done = p.total = stepsPerEpoch;
+            p.detail = "loss " + fixed(st.trainLoss, 4) + ", valid MRR@20 " + fixed(st.validMrr, 4);
+            if (!progress(p))
+                result.cancelled = true;
+        }
+    }
+    result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (result.cancelled)
+        return result;
+
+    // The final model is the best epoch's.
+    result.modelFile = runDir + "/best.json";
+    if (!pathExists(result.modelFile))
+        throw std::runtime_error(runDir + ": training ended without a model (best.json)");
+    const auto m = readJson(result.modelFile);
+    readTensors(runDir + "/" + m.at("weights").get<std::string>(), *state, nullptr);
+    result.modelSha256 = m.at("weights_sha256").get<std::string>();
+    state->net->eval();
+    if (state->encoder)
+        state->encoder->impl().root->eval();
+    impl->prepare();
+    result.model = std::make_unique<BertMlpRecommender>(impl);
+    return result;
+}
+
+std::unique_ptr<BertMlpRecommender> loadModelFile(const std::string& modelJson,
+                                                  const std::vector<std::string>& itemTexts,
+                                                  const std::vector<std::uint8_t>& hasText,
+                                                  const std::string& deviceName, int threads) {
+    const auto j = readJson(modelJson);
+    if (j.value("format", "") != "srw-bert-mlp-model")
+        throw UsageError(modelJson + ": not a bert-mlp model file");
+    auto options = BertMlpOptions::fromJson(j.at("options"));
+    if (!deviceName.empty())
+        options.device = deviceName;
+    if (threads > 0)
+        options.threads = threads;
+    setUpTorch(options);
+    auto state = std::make_shared<ModelState>();
+    state->options = options;
+    state->numItems = j.at("num_items").get<std::int64_t>();
+    state->hidden = j.at("hidden").get<std::int64_t>();
+    state->device = srw::detail::parseDevice(options.device);
+    state->hasText = hasText;
+    state->encoderKey = j.value("encoder_key", "");
+    if (std::int64_t(itemTexts.size()) != state->numItems)
+        throw UsageError(modelJson + ": the model has " + std::to_string(state->numItems) +
+                         " items, the dataset now " + std::to_string(itemTexts.size()));
+    state->net = BertMlpNet(options, state->numItems, state->hidden);
+    const std::string encoderDir = j.value("encoder_dir", "");
+    if (!encoderDir.empty()) {
+        BertLoadOptions lo;
+        lo.device = options.device;
+        state->encoder = BertEncoder::load(dirOf(modelJson) + "/" + encoderDir, lo);
+        const auto cap = std::size_t(options.itemTextTokens) - 2;
+        for (const auto& t : itemTexts) {
+            auto ids = state->encoder->tokenizer().tokenizeToIds(t);
+            if (ids.size() > cap)
+                ids.resize(cap);
+            state->itemTokens.push_back(std::move(ids));
+        }
+    }
+    state->net->to(state->device);
+    const std::string weights = dirOf(modelJson) + "/" + j.at("weights").get<std::string>();
+    if (sha256File(weights) != j.at("weights_sha256").get<std::string>())
+        throw UsageError(weights + ": the weights do not match their model record");
+    readTensors(weights, *state, nullptr);
+    state->net->eval();
+    if (state->encoder)
+        state->encoder->impl().root->eval();
+    auto impl = std::make_shared<BertMlpRecommender::Impl>();
+    impl->state = state;
+    impl->alpha = options.alpha;
+    impl->blend = options.blend;
+    return std::make_unique<BertMlpRecommender>(impl);
+}
+
+} // namespace srw::model
