@@ -36,6 +36,7 @@ private:
 void addDataCommands(CLI::App& app, CliContext& ctx);
 void addPrepCommands(CLI::App& app, CliContext& ctx);
 void addEvalCommands(CLI::App& app, CliContext& ctx);
+void addTrainCommands(CLI::App& app, CliContext& ctx);
 void addTextCommands(CLI::App& app, CliContext& ctx);
 void addReportCommands(CLI::App& app, CliContext& ctx);
 

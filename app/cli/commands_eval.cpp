@@ -8,6 +8,7 @@
 #include "srw/eval/recommender_factory.h"
 #include "srw/eval/statistics.h"
 #include "srw/eval/tuning.h"
+#include "srw/model/bert_mlp_trainer.h"
 #include "srw/util/error.h"
 #include "srw/util/text_utils.h"
 
@@ -46,6 +47,7 @@ struct EvalArgs {
     int bootstrap = 1000;
     std::uint64_t seed = 42;
     int storeTop = 0;
+    std::string alpha; ///< bert-mlp runs: re-rank with this α
 };
 
 EvalOptions protocolOptions(CliContext& ctx, const EvalArgs& a) {
@@ -84,8 +86,21 @@ void runEval(CliContext& ctx, EvalArgs a) {
     RunStore runs(store);
     ParamMap params = parseParams(a.params);
     long long runId = 0;
-    if (parseInt64(a.model, runId)) {
+    std::unique_ptr<Recommender> model;
+    std::int64_t trainRun = 0;
+    if (!a.alpha.empty())
+        params["alpha"] = a.alpha;
+    if (parseInt64(a.model, runId) && runs.get(runId).model == "bert-mlp") {
+        // A trained model: loaded from its checkpoint, never retrained; --alpha re-ranks.
+        RunRecord old = runs.get(runId);
+        trainRun = old.kind == "train" ? old.id : old.params.value("train_run", std::int64_t(0));
+        auto trained = loadTrainedModel(store, runId, params);
+        a.model = old.model;
+        model = std::move(trained);
+    } else if (parseInt64(a.model, runId)) {
         // A stored run: evaluate the same model again (other protocol options, another split).
+        if (!a.alpha.empty())
+            throw UsageError("--alpha is for bert-mlp runs");
         RunRecord old = runs.get(runId);
         ParamMap stored;
         for (auto& [k, v] : old.params.items())
@@ -95,7 +110,8 @@ void runEval(CliContext& ctx, EvalArgs a) {
         params = stored;
         a.model = old.model;
     }
-    auto model = createRecommender(a.model, params);
+    if (!model)
+        model = createRecommender(a.model, params);
     SplitRef split = findSplit(store, a.dataset, a.split);
     SessionCorpus corpus = loadCorpus(store, a.dataset, split.name);
     EvalOptions options = protocolOptions(ctx, a);
@@ -113,6 +129,8 @@ void runEval(CliContext& ctx, EvalArgs a) {
         EvalResult r = fitAndEvaluate(*model, corpus, EvalPart::Test, options);
         ctx.endProgress();
         nlohmann::json full = toJson(r);
+        if (trainRun > 0)
+            full["params"]["train_run"] = trainRun; // later `eval RUN` of this run finds the model
         runs.updateParams(id, full["params"]);
         Statement proto = store.db().prepare("UPDATE runs SET protocol = ? WHERE id = ?");
         proto.bind(1, full["protocol"].dump()).bind(2, id).run();
@@ -170,6 +188,7 @@ void addEvalCommands(CLI::App& app, CliContext& ctx) {
     ev->add_option("--param,-p", ea->params, "Model parameter name=value (session-rec's names)");
     ev->add_option("--store-top", ea->storeTop, "Keep the top-N list of every prediction in the run");
     ev->add_option("--run-name", ea->name, "A name for the stored run");
+    ev->add_option("--alpha", ea->alpha, "With a bert-mlp RUN_ID: re-rank with this α in [0, 1]");
     addOption(ev, *ea);
     ev->callback([&ctx, ea] { runEval(ctx, *ea); });
 
@@ -245,7 +264,8 @@ void addEvalCommands(CLI::App& app, CliContext& ctx) {
                 j.push_back({{"id", r.id}, {"dataset", r.dataset}, {"split", r.splitName},
                              {"kind", r.kind}, {"model", r.model}, {"name", r.name},
                              {"status", r.status}, {"created", r.createdAt},
-                             {"params", r.params}, {"metrics", flat}, {"notes", r.notes}});
+                             {"params", r.params}, {"metrics", flat}, {"timings", r.timings},
+                             {"notes", r.notes}});
             }
             std::cout << j.dump(2) << "\n";
             return;

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     addDataCommands(app, ctx);
     addPrepCommands(app, ctx);
     addEvalCommands(app, ctx);
+    addTrainCommands(app, ctx);
     addTextCommands(app, ctx);
     addReportCommands(app, ctx);
 
