@@ -99,6 +99,12 @@ void RunStore::updateParams(std::int64_t id, const nlohmann::json& params) {
     requireChange(m_store.db(), id);
 }
 
+void RunStore::setProtocol(std::int64_t id, const nlohmann::json& protocol) {
+    Statement st = m_store.db().prepare("UPDATE runs SET protocol = ? WHERE id = ?");
+    st.bind(1, protocol.dump()).bind(2, id).run();
+    requireChange(m_store.db(), id);
+}
+
 void RunStore::addEpoch(std::int64_t id, const EpochRecord& e) {
     Statement st = m_store.db().prepare(
         "INSERT OR REPLACE INTO run_epochs(run_id, epoch, train_loss, metrics, seconds)"

@@ -60,6 +60,7 @@ public:
                 const nlohmann::json& timings);
     void setStatus(std::int64_t id, const std::string& status);
     void updateParams(std::int64_t id, const nlohmann::json& params);
+    void setProtocol(std::int64_t id, const nlohmann::json& protocol);
     void addEpoch(std::int64_t id, const EpochRecord& epoch);
     std::vector<EpochRecord> epochs(std::int64_t id);
     void addCheckpoint(std::int64_t id, int epoch, std::int64_t step, const std::string& path,
