@@ -1,6 +1,7 @@
 #pragma once
 // A small workspace with evaluated runs, built through core as `srw import/prepare/split/eval`
 // would, with hostile item titles and names to check escaping. Shared by the report and UI tests.
+#include "srw/analysis/evaluation_run.h"
 #include "srw/data/corpus_loader.h"
 #include "srw/data/formats/import_file.h"
 #include "srw/data/preparation.h"
@@ -47,38 +48,14 @@ inline void writeShopFiles(const std::string& dir) {
 inline std::int64_t storeEvaluation(SessionStore& store, const std::string& dataset,
                                     const std::string& model, const std::string& runName,
                                     int storeTop = 5) {
-    RunStore runs(store);
-    SplitRef split = findSplit(store, dataset, "");
-    SessionCorpus corpus = loadCorpus(store, dataset, split.name);
-    auto rec = createRecommender(model, {});
-    EvalOptions o;
-    o.cutoffs = {1, 5, 10, 20};
-    o.bootstrapSamples = 100;
-    o.keepTopLists = std::size_t(storeTop);
-    RunRecord r;
-    r.datasetId = store.requireDataset(dataset);
-    r.splitId = split.id;
-    r.name = runName;
-    r.model = model;
-    r.dataHash = corpusContentHash(corpus);
-    const std::int64_t id = runs.create(r);
-    EvalResult result = fitAndEvaluate(*rec, corpus, EvalPart::Test, o);
-    nlohmann::json full = toJson(result);
-    runs.updateParams(id, full["params"]);
-    store.db()
-        .prepare("UPDATE runs SET protocol = ? WHERE id = ?")
-        .bind(1, full["protocol"].dump())
-        .bind(2, id)
-        .run();
-    runs.setPerSession(id, toJson(result.perSession));
-    std::vector<StoredRecommendation> recs;
-    for (const auto& p : result.topLists)
-        for (std::size_t i = 0; i < p.top.size(); ++i)
-            recs.push_back({p.sessionId, int(p.position), int(i + 1),
-                            corpus.itemIds[std::size_t(p.top[i])], 1.0 / double(i + 1)});
-    runs.storeRecommendations(id, recs);
-    runs.finish(id, "finished", full, {{"fit_s", result.fitSeconds}});
-    return id;
+    EvaluationRequest req;
+    req.dataset = dataset;
+    req.model = model;
+    req.runName = runName;
+    req.options.cutoffs = {1, 5, 10, 20};
+    req.options.bootstrapSamples = 100;
+    req.options.keepTopLists = std::size_t(storeTop);
+    return evaluateAndRecord(store, req).run;
 }
 
 /** @brief The shop imported, prepared (no item threshold) and split leave-last-out. */
