@@ -54,7 +54,7 @@ for step in prepare split train eval report; do
   case "$step" in
     prepare) "$SRW" --db "$db" prepare sample --json > "$out/prepare.json" ;;
     split) "$SRW" --db "$db" split sample --json > "$out/split.json" ;;
-    train) "$SRW" --db "$db" train sample --json > "$out/train.json" ;;
+    train) "$SRW" --db "$db" train sample --epochs 1 --max-train-sessions 4000 --json > "$out/train.json" ;;
     eval) "$SRW" --db "$db" eval sample --model pop --json > "$out/eval-pop.json" ;;
     report) "$SRW" --db "$db" report --html "$out/report.html" ;;
   esac
