@@ -1,5 +1,5 @@
-// Training on the sample data (a subset, a tiny model, two epochs): the loss falls, the model
-// beats popularity on the held-out test split (item-kNN: see below), a cancelled run resumes to the same
+// Training on the sample data (subsets, small models, one or two epochs): the loss falls, the model
+// beats popularity and item-kNN on the held-out test split, a cancelled run resumes to the same
 // weights and metrics as an uninterrupted one, and a checkpoint of another configuration is
 // refused.
 #include "srw/data/corpus_loader.h"
@@ -80,6 +80,19 @@ Workspace& workspace() {
 
 } // namespace
 
+/** The default model, as `scripts/run.sh --headless` trains it: one epoch on 4000 sessions. */
+TrainRequest defaultRequest() {
+    TrainRequest r;
+    r.dataset = "s";
+    r.options.epochs = 1;
+    r.options.maxTrainSessions = 4000;
+    r.options.deterministic = true;
+    r.options.device = "cpu";
+    r.options.threads = 2;
+    r.testProtocol.bootstrapSamples = 0;
+    return r;
+}
+
 class BertMlpTraining : public ::testing::Test {
 protected:
     static void SetUpTestSuite() { s_full = trainBertMlp(*workspace().store, tinyRequest()); }
@@ -87,12 +100,17 @@ protected:
 };
 TrainOutcome BertMlpTraining::s_full;
 
-TEST_F(BertMlpTraining, LowersTheLossAndBeatsPopularityAndItemKnn) {
+TEST_F(BertMlpTraining, LowersTheLoss) {
     ASSERT_EQ(s_full.status, "finished");
     ASSERT_EQ(s_full.epochs.size(), 2u);
     EXPECT_LT(s_full.epochs[1].trainLoss, s_full.epochs[0].trainLoss);
     EXPECT_GT(s_full.epochs[0].validMrr, 0.0);
     EXPECT_DOUBLE_EQ(s_full.itemTextShare, 1.0);
+}
+
+TEST(BertMlpDefaultModel, BeatsPopularityAndItemKnn) {
+    const TrainOutcome trained = trainBertMlp(*workspace().store, defaultRequest());
+    ASSERT_EQ(trained.status, "finished");
 
     SessionStore& store = *workspace().store;
     const SessionCorpus corpus = loadCorpus(store, "s");
@@ -102,14 +120,11 @@ TEST_F(BertMlpTraining, LowersTheLossAndBeatsPopularityAndItemKnn) {
     auto iknn = createRecommender("iknn", {});
     const double popMrr = mrr20(fitAndEvaluate(*pop, corpus, EvalPart::Test, o));
     const double iknnMrr = mrr20(fitAndEvaluate(*iknn, corpus, EvalPart::Test, o));
-    const double ours = mrr20(s_full.test);
+    const double ours = mrr20(trained.test);
     std::printf("MRR@20: bert-mlp %.4f, iknn %.4f, pop %.4f\n", ours, iknnMrr, popMrr);
     EXPECT_GT(ours, 3 * popMrr);
-    // Not yet asserted: beating item-kNN by a clear margin. The full-size default model does
-    // (0.35 vs 0.33 on this split), but this tiny two-epoch one lands at 0.30-0.32: training f
-    // longer makes it sharper than s_cf's scale, so the probability blend leans on f. Kept as a
-    // figure in the log until the blend is calibrated (see the follow-up).
-    EXPECT_GT(ours, 0.8 * iknnMrr);
+    EXPECT_GT(ours, iknnMrr + 0.01);
+    const TrainOutcome& s_full = trained;
 
     // The stored run is what `srw eval RUN_ID` evaluates: the same figures, and α re-ranks.
     RunRecord run = RunStore(store).get(s_full.runId);
@@ -117,7 +132,7 @@ TEST_F(BertMlpTraining, LowersTheLossAndBeatsPopularityAndItemKnn) {
     EXPECT_EQ(run.kind, "train");
     EXPECT_EQ(run.model, "bert-mlp");
     EXPECT_EQ(run.environment.value("device", ""), "cpu");
-    EXPECT_EQ(RunStore(store).epochs(s_full.runId).size(), 2u);
+    EXPECT_EQ(RunStore(store).epochs(s_full.runId).size(), 1u);
     auto loaded = loadTrainedModel(store, s_full.runId);
     EXPECT_EQ(metricsJson(fitAndEvaluate(*loaded, corpus, EvalPart::Test, o)).dump(),
               metricsJson(s_full.test).dump());
