@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace srw::cli {
 
@@ -26,6 +27,8 @@ public:
     /** @brief Ends the progress bar line, if one was drawn. */
     void endProgress();
     int effectiveThreads() const;
+    /** @brief The command line as given, for handing a command over to srw-ml. */
+    std::vector<std::string> args;
 
 private:
     std::unique_ptr<SessionStore> m_store;
@@ -38,6 +41,8 @@ void addPrepCommands(CLI::App& app, CliContext& ctx);
 void addEvalCommands(CLI::App& app, CliContext& ctx);
 void addTrainCommands(CLI::App& app, CliContext& ctx);
 void addTextCommands(CLI::App& app, CliContext& ctx);
+/// srw-ml only (LibTorch): see ml_forward.h.
+void addEncodeCommands(CLI::App& app, CliContext& ctx);
 void addReportCommands(CLI::App& app, CliContext& ctx);
 
 } // namespace srw::cli

@@ -1,5 +1,6 @@
 // Evaluation commands: eval, tune, runs, compare.
 #include "cli_context.h"
+#include "ml_forward.h"
 
 #include "srw/data/corpus_loader.h"
 #include "srw/data/run_store.h"
@@ -8,7 +9,9 @@
 #include "srw/eval/recommender_factory.h"
 #include "srw/eval/statistics.h"
 #include "srw/eval/tuning.h"
+#ifdef SRW_CLI_WITH_ML
 #include "srw/model/bert_mlp_trainer.h"
+#endif
 #include "srw/util/error.h"
 #include "srw/util/text_utils.h"
 
@@ -92,11 +95,15 @@ void runEval(CliContext& ctx, EvalArgs a) {
         params["alpha"] = a.alpha;
     if (parseInt64(a.model, runId) && runs.get(runId).model == "bert-mlp") {
         // A trained model: loaded from its checkpoint, never retrained; --alpha re-ranks.
+#ifdef SRW_CLI_WITH_ML
         RunRecord old = runs.get(runId);
         trainRun = old.kind == "train" ? old.id : old.params.value("train_run", std::int64_t(0));
         auto trained = loadTrainedModel(store, runId, params);
         a.model = old.model;
         model = std::move(trained);
+#else
+        throw std::runtime_error(execMl(ctx.args)); // LibTorch lives in srw-ml
+#endif
     } else if (parseInt64(a.model, runId)) {
         // A stored run: evaluate the same model again (other protocol options, another split).
         if (!a.alpha.empty())

@@ -1,6 +1,7 @@
 // srw: SessionRec Workbench on the command line. Parses arguments, runs one command, and maps
 // failures to the documented exit statuses.
 #include "cli_context.h"
+#include "ml_forward.h"
 #include "terminal_progress.h"
 
 #include "srw/data/database.h"
@@ -9,6 +10,7 @@
 #include "srw/util/version.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <iostream>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -18,6 +20,13 @@ using namespace srw::cli;
 
 int main(int argc, char** argv) {
     CliContext ctx;
+    ctx.args.assign(argv, argv + argc);
+#ifndef SRW_CLI_WITH_ML
+    if (isMlCommandLine(argc, argv)) {
+        std::fprintf(stderr, "error: %s\n", execMl(ctx.args).c_str());
+        return kFailure;
+    }
+#endif
     CLI::App app{"srw: SessionRec Workbench, session-based recommendation from the command line.\n"
                  "Datasets, splits and runs live in one SQLite workspace (--db, default " +
                  defaultDatabasePath() + ")."};
@@ -36,8 +45,13 @@ int main(int argc, char** argv) {
     addDataCommands(app, ctx);
     addPrepCommands(app, ctx);
     addEvalCommands(app, ctx);
-    addTrainCommands(app, ctx);
     addTextCommands(app, ctx);
+#ifdef SRW_CLI_WITH_ML
+    addTrainCommands(app, ctx);
+    addEncodeCommands(app, ctx);
+#else
+    addMlPlaceholders(app, ctx.args);
+#endif
     addReportCommands(app, ctx);
 
     auto logger = spdlog::stderr_color_mt("srw");
