@@ -124,6 +124,7 @@ inline std::string queryText(const std::string& ws, const std::string& sql,
     sqlite3* db = nullptr;
     std::string out;
     if (sqlite3_open_v2(ws.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+        sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
         sqlite3_stmt* st = nullptr;
         if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
             if (!param.empty())
