@@ -656,14 +656,6 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <source>Train (coming)</source>
-        <translation>训练（即将推出）</translation>
-    </message>
-    <message>
-        <source>Training arrives with the training panel; not available yet</source>
-        <translation>训练功能将随训练面板一同推出；目前尚不可用</translation>
-    </message>
-    <message>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -722,6 +714,38 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>Stored runs: compare, annotate and export reports</source>
         <translation>已存储的运行：比较、注释并导出报告</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Trains the model with the model options on the current dataset (F5)</source>
+        <translation>用模型选项在当前数据集上训练模型（F5）</translation>
+    </message>
+    <message>
+        <source>This build has no LibTorch: training is not available</source>
+        <translation>此版本未包含 LibTorch：无法训练</translation>
+    </message>
+    <message>
+        <source>Stops the running training, preparation, deletion or backup (Esc)</source>
+        <translation>停止正在进行的训练、预处理、删除或备份（Esc）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Options of the BERT+MLP model, saved as presets</source>
+        <translation>BERT+MLP 模型的选项，可保存为预设</translation>
+    </message>
+    <message>
+        <source>Train, cancel and resume, with live charts</source>
+        <translation>训练、取消和继续，附实时图表</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1674,625 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>, column %1</source>
         <translation>，第 %1 列</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::EncoderSource</name>
+    <message>
+        <source>Text encoder</source>
+        <translation>文本编码器</translation>
+    </message>
+    <message>
+        <source>Embedded small BERT</source>
+        <translation>内置小型 BERT</translation>
+    </message>
+    <message>
+        <source>A 2-layer BERT (hidden size 128) with a vocabulary learned from the dataset&apos;s item texts; pre-trained on them when asked</source>
+        <translation>一个 2 层 BERT（隐藏维度 128），词表从数据集的商品文本中学习；需要时在这些文本上预训练</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder:</source>
+        <translation>Hugging Face 文件夹：</translation>
+    </message>
+    <message>
+        <source>A local BERT checkpoint: config.json, vocab.txt and model.safetensors (pickle checkpoints are refused)</source>
+        <translation>本地 BERT 检查点：config.json、vocab.txt 和 model.safetensors（不接受 pickle 格式的检查点）</translation>
+    </message>
+    <message>
+        <source>Folder with config.json, vocab.txt, model.safetensors</source>
+        <translation>包含 config.json、vocab.txt、model.safetensors 的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Chooses the folder; it is checked at once</source>
+        <translation>选择文件夹；选择后立即检查</translation>
+    </message>
+    <message>
+        <source>What loading the folder found</source>
+        <translation>加载该文件夹的结果</translation>
+    </message>
+    <message>
+        <source>Choose a Hugging Face BERT folder</source>
+        <translation>选择 Hugging Face BERT 文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Embedded: 2 layers, hidden size 128, 4 heads; vocabulary from the item texts.</source>
+        <translation>内置：2 层，隐藏维度 128，4 个注意力头；词表来自商品文本。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot use this folder:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法使用此文件夹：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 layers, hidden size %3, %4 heads, intermediate %5, %6 positions; vocabulary %7 tokens. Tokenizer: lower case %8, Chinese characters split %9, model_max_length %10.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2 层，隐藏维度 %3，%4 个注意力头，中间层 %5，%6 个位置；词表 %7 个词元。分词器：转小写 %8，拆分汉字 %9，model_max_length %10。</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::ModelOptionsPanel</name>
+    <message>
+        <source>Preset name</source>
+        <translation>预设名称</translation>
+    </message>
+    <message>
+        <source>Named configurations: pick one to load it, or type a new name and save</source>
+        <translation>命名的配置：选择一个即可加载，或输入新名称后保存</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>Loads the named preset into the form</source>
+        <translation>将指定预设加载到表单</translation>
+    </message>
+    <message>
+        <source>Save Preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <source>Saves the form under the typed name (replacing a preset of that name)</source>
+        <translation>以输入的名称保存表单（覆盖同名预设）</translation>
+    </message>
+    <message>
+        <source>Delete Preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <source>Forgets the named preset; runs trained with it keep their options</source>
+        <translation>删除指定预设；用它训练的运行仍保留各自的选项</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>The default configuration: embedded encoder, frozen, pooled sessions</source>
+        <translation>默认配置：内置编码器、冻结、池化会话</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Blend</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>α: weight of collaborative filtering s_cf in p = α·s_cf + (1 − α)·f; the rest goes to the text model f</source>
+        <translation>α：协同过滤 s_cf 在 p = α·s_cf + (1 − α)·f 中的权重；其余归文本模型 f</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>CF</source>
+        <translation>协同过滤</translation>
+    </message>
+    <message>
+        <source>α:</source>
+        <translation>α：</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Rank percentiles</source>
+        <translation>排名百分位</translation>
+    </message>
+    <message>
+        <source>How the two scores are combined: as probabilities, or as their rank percentiles over the catalogue</source>
+        <translation>两个分数的组合方式：按概率，或按其在整个商品目录中的排名百分位</translation>
+    </message>
+    <message>
+        <source>Combine:</source>
+        <translation>组合方式：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Last layers</source>
+        <translation>最后几层</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Frozen: item vectors are computed once (fast). Last layers / full: the encoder is tuned too (slow without a GPU)</source>
+        <translation>冻结：商品向量只计算一次（快）。最后几层 / 全部：编码器也参与微调（没有 GPU 时较慢）</translation>
+    </message>
+    <message>
+        <source>How many of the encoder&apos;s last layers are tuned</source>
+        <translation>微调编码器的最后几层</translation>
+    </message>
+    <message>
+        <source>Fine-tuning:</source>
+        <translation>微调：</translation>
+    </message>
+    <message>
+        <source>Pooled item vectors</source>
+        <translation>池化商品向量</translation>
+    </message>
+    <message>
+        <source>BERT over the session text</source>
+        <translation>BERT 读取会话文本</translation>
+    </message>
+    <message>
+        <source>Pooled: the session tower pools its items&apos; vectors (fast). Text: BERT reads the session&apos;s item texts joined</source>
+        <translation>池化：会话塔对其商品向量做池化（快）。文本：BERT 读取拼接后的会话商品文本</translation>
+    </message>
+    <message>
+        <source>Session encoder:</source>
+        <translation>会话编码器：</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>How the pooled tower combines item vectors</source>
+        <translation>池化塔如何组合商品向量</translation>
+    </message>
+    <message>
+        <source>Pooling:</source>
+        <translation>池化：</translation>
+    </message>
+    <message>
+        <source>The most recent items of a session the tower reads</source>
+        <translation>会话塔读取的会话中最近的商品数</translation>
+    </message>
+    <message>
+        <source>Session items:</source>
+        <translation>会话商品数：</translation>
+    </message>
+    <message>
+        <source>Item texts are cut to this many tokens</source>
+        <translation>商品文本截断到此词元数</translation>
+    </message>
+    <message>
+        <source>Item text tokens:</source>
+        <translation>商品文本词元数：</translation>
+    </message>
+    <message>
+        <source>Session texts (text tower) are cut to this many tokens</source>
+        <translation>会话文本（文本塔）截断到此词元数</translation>
+    </message>
+    <message>
+        <source>Session text tokens:</source>
+        <translation>会话文本词元数：</translation>
+    </message>
+    <message>
+        <source>Hidden widths of the MLP, comma-separated (e.g. 256,128); the output layer is added</source>
+        <translation>MLP 隐藏层宽度，以逗号分隔（如 256,128）；输出层会自动添加</translation>
+    </message>
+    <message>
+        <source>MLP layers:</source>
+        <translation>MLP 层：</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>AdamW learning rate of the MLP and session tower (warm-up, then linear decay)</source>
+        <translation>MLP 和会话塔的 AdamW 学习率（先预热，再线性衰减）</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Epochs; early stopping may end sooner</source>
+        <translation>轮数；早停可能提前结束</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Session prefixes per step</source>
+        <translation>每步的会话前缀数</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Popularity-sampled negatives per batch, besides the batch&apos;s own targets</source>
+        <translation>每批按流行度采样的负样本数（批内目标之外）</translation>
+    </message>
+    <message>
+        <source>Negatives:</source>
+        <translation>负样本：</translation>
+    </message>
+    <message>
+        <source>Train on the last N sessions only, for quick runs (0: all)</source>
+        <translation>只用最后 N 个会话训练，用于快速试验（0：全部）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Training sessions:</source>
+        <translation>训练会话数：</translation>
+    </message>
+    <message>
+        <source>Seed of every random choice: the same seed gives the same run</source>
+        <translation>所有随机选择的种子：相同种子得到相同的运行</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Deterministic algorithms</source>
+        <translation>确定性算法</translation>
+    </message>
+    <message>
+        <source>Bit-identical weights on every run, somewhat slower</source>
+        <translation>每次运行得到逐位相同的权重，稍慢</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>LibTorch threads; at most the cores less one, so the window stays responsive</source>
+        <translation>LibTorch 线程数；最多为核心数减一，使窗口保持响应</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>线程数：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Automatic: CUDA (with bf16 autocast) when available, else the CPU</source>
+        <translation>自动：可用时使用 CUDA（bf16 自动混合精度），否则使用 CPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Looking for CUDA…</source>
+        <translation>正在查找 CUDA…</translation>
+    </message>
+    <message>
+        <source>What LibTorch found on this computer</source>
+        <translation>LibTorch 在本机上找到的设备</translation>
+    </message>
+    <message>
+        <source>CUDA is available: automatic trains on cuda:0.</source>
+        <translation>CUDA 可用：自动模式在 cuda:0 上训练。</translation>
+    </message>
+    <message>
+        <source>No CUDA device: training runs on the CPU with up to %1 threads.</source>
+        <translation>没有 CUDA 设备：在 CPU 上训练，最多 %1 个线程。</translation>
+    </message>
+    <message>
+        <source>The encoder folder is still being checked</source>
+        <translation>编码器文件夹仍在检查中</translation>
+    </message>
+    <message>
+        <source>The encoder folder cannot be used</source>
+        <translation>无法使用该编码器文件夹</translation>
+    </message>
+    <message>
+        <source>Type a name for the preset first</source>
+        <translation>请先输入预设名称</translation>
+    </message>
+    <message>
+        <source>Saved the preset &apos;%1&apos;</source>
+        <translation>已保存预设“%1”</translation>
+    </message>
+    <message>
+        <source>No usable preset &apos;%1&apos;</source>
+        <translation>没有可用的预设“%1”</translation>
+    </message>
+    <message>
+        <source>Loaded the preset &apos;%1&apos;</source>
+        <translation>已加载预设“%1”</translation>
+    </message>
+    <message>
+        <source>Deleted the preset &apos;%1&apos;</source>
+        <translation>已删除预设“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::TrainingCharts</name>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>loss (running mean of the epoch)</source>
+        <translation>损失（本轮滑动平均）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Per epoch</source>
+        <translation>每轮</translation>
+    </message>
+    <message>
+        <source>validation MRR@20</source>
+        <translation>验证集 MRR@20</translation>
+    </message>
+    <message>
+        <source>mean training loss</source>
+        <translation>平均训练损失</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>MRR@20</source>
+        <translation>MRR@20</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::TrainingPanel</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Training uses the current dataset&apos;s active split</source>
+        <translation>训练使用当前数据集的活动划分</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>A name for the stored run (shown in the run list)</source>
+        <translation>保存的运行的名称（显示在运行列表中）</translation>
+    </message>
+    <message>
+        <source>Pre-train the embedded encoder when the dataset has none</source>
+        <translation>数据集没有预训练编码器时先预训练内置编码器</translation>
+    </message>
+    <message>
+        <source>Learns a vocabulary and a masked language model on the item texts once per dataset; later runs reuse it</source>
+        <translation>每个数据集在商品文本上学习一次词表和掩码语言模型；之后的运行会复用</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Epochs of masked-language-model pre-training</source>
+        <translation>掩码语言模型预训练的轮数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Trains a new run with the model options (F5)</source>
+        <translation>用模型选项训练一个新的运行（F5）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stops after the current step; the run keeps its last checkpoint and can be resumed (Esc)</source>
+        <translation>在当前步之后停止；运行保留最后的检查点，可以继续（Esc）</translation>
+    </message>
+    <message>
+        <source>Cancelled or unfinished runs of this dataset</source>
+        <translation>此数据集已取消或未完成的运行</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continues the chosen run from its last checkpoint, with its own options</source>
+        <translation>从最后的检查点继续所选运行，使用其自身的选项</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>运行名称：</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Encoder pre-training</source>
+        <translation>编码器预训练</translation>
+    </message>
+    <message>
+        <source>Pre-training of the embedded encoder</source>
+        <translation>内置编码器的预训练</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>Steps of the current epoch</source>
+        <translation>当前轮的步数</translation>
+    </message>
+    <message>
+        <source>Optimiser step, sequences per second and time left</source>
+        <translation>优化步数、每秒序列数和剩余时间</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Choose or import a dataset first.</source>
+        <translation>请先选择或导入数据集。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Cannot start: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;无法开始：%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>A training is already running</source>
+        <translation>已有训练在进行</translation>
+    </message>
+    <message>
+        <source>Cannot start the training</source>
+        <translation>无法开始训练</translation>
+    </message>
+    <message>
+        <source>Resuming run %1…</source>
+        <translation>正在继续运行 %1…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>将在当前步之后取消…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>%1 / %2 steps</source>
+        <translation>%1 / %2 步</translation>
+    </message>
+    <message>
+        <source>step %1 · loss %2 · %3 sequences/s · ETA %4</source>
+        <translation>第 %1 步 · 损失 %2 · %3 序列/秒 · 剩余 %4</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Run %1 finished: %2 epochs (best %3) in %4 s on %5. Test: HitRate@20 %6, MRR@20 %7, NDCG@20 %8.</source>
+        <translation>运行 %1 已完成：%2 轮（最佳第 %3 轮），在 %5 上用时 %4 秒。测试：HitRate@20 %6，MRR@20 %7，NDCG@20 %8。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancelled before the run was created.</source>
+        <translation>在运行创建之前已取消。</translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled; its last checkpoint is kept: resume it to finish.</source>
+        <translation>运行 %1 已取消；其最后的检查点已保留：继续即可完成。</translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled before its first checkpoint; resuming starts it over.</source>
+        <translation>运行 %1 在第一个检查点之前被取消；继续将从头开始。</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;Training failed:&lt;/b&gt; %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;训练失败：&lt;/b&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>Run %1 %2 (%3, %4)</source>
+        <translation>运行 %1 %2（%3，%4）</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::TrainingWorker</name>
+    <message>
+        <source>Pre-training cancelled; no run was started</source>
+        <translation>预训练已取消；没有开始运行</translation>
     </message>
 </context>
 </TS>

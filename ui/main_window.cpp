@@ -11,6 +11,11 @@
 #include "settings.h"
 #include "settings_dialog.h"
 #include "stats_panel.h"
+#ifdef SRW_UI_TRAINING
+#include "model/model_options_panel.h"
+#include "training/training_panel.h"
+#include "training/training_worker.h"
+#endif
 
 #include "srw/data/session_store.h"
 
@@ -34,7 +39,7 @@ MainWindow::MainWindow(const QString& databasePath, const QString& sampleDir,
                        const QString& settingsPath, QWidget* parent)
     : QMainWindow(parent), m_settings(std::make_unique<Settings>(settingsPath)),
       m_store(std::make_unique<SessionStore>(databasePath.toStdString())),
-      m_sampleDir(sampleDir) {
+      m_sampleDir(sampleDir), m_settingsPath(settingsPath) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("SessionRec Workbench — %1").arg(QFileInfo(databasePath).fileName()));
     setWindowIcon(appIcon());
@@ -95,6 +100,7 @@ void MainWindow::createPanels() {
     m_tabs->setTabToolTip(ItemsTab, tr("The item catalogue with its texts"));
     m_tabs->setTabToolTip(PreparationTab, tr("Filters, bot filter and split, with a preview"));
     m_tabs->setTabToolTip(RunsTab, tr("Stored runs: compare, annotate and export reports"));
+    createTrainingPanels(path);
     setCentralWidget(m_tabs);
 
     connect(m_datasets, &DatasetPanel::currentDatasetChanged, this,
@@ -162,14 +168,24 @@ void MainWindow::createActions() {
     prefs->setToolTip(tr("Appearance and language"));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    QAction* train = run->addAction(st->standardIcon(QStyle::SP_MediaPlay), tr("Train (coming)"));
+    QAction* train = run->addAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Train"));
     train->setShortcut(Qt::Key_F5);
-    train->setEnabled(false);
-    train->setToolTip(tr("Training arrives with the training panel; not available yet"));
+    if (m_training) {
+        train->setToolTip(tr("Trains the model with the model options on the current dataset (F5)"));
+        train->setEnabled(m_training->canStart());
+        connect(train, &QAction::triggered, this, [this] {
+            m_tabs->setCurrentWidget(m_training);
+            m_training->start();
+        });
+        connect(m_training, &TrainingPanel::canStartChanged, train, &QAction::setEnabled);
+    } else {
+        train->setEnabled(false);
+        train->setToolTip(tr("This build has no LibTorch: training is not available"));
+    }
     QAction* cancel = run->addAction(st->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"),
                                      this, &MainWindow::cancelWork);
     cancel->setShortcut(Qt::Key_Escape);
-    cancel->setToolTip(tr("Stops the running preparation, deletion or backup (Esc)"));
+    cancel->setToolTip(tr("Stops the running training, preparation, deletion or backup (Esc)"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_datasetsDock->toggleViewAction());
@@ -192,6 +208,28 @@ void MainWindow::createActions() {
     bar->addAction(train);
     bar->addAction(cancel);
     updateRecentMenu();
+}
+
+void MainWindow::createTrainingPanels(const QString& path) {
+#ifdef SRW_UI_TRAINING
+    m_trainer = new TrainingRunner(path, this);
+    m_model = new ModelOptionsPanel(m_trainer, m_settingsPath, this);
+    m_training = new TrainingPanel(path, m_trainer, m_model, this);
+    m_tabs->addTab(m_model, tr("Model"));
+    m_tabs->addTab(m_training, tr("Training"));
+    m_tabs->setTabToolTip(ModelTab, tr("Options of the BERT+MLP model, saved as presets"));
+    m_tabs->setTabToolTip(TrainingTab, tr("Train, cancel and resume, with live charts"));
+    connect(m_model, &ModelOptionsPanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_training, &TrainingPanel::statusMessage, this, &MainWindow::showStatus);
+    // The run list shows a training as soon as it exists, and its end state when it ends.
+    connect(m_training, &TrainingPanel::runStarted, m_runs, &RunsPanel::reload);
+    connect(m_training, &TrainingPanel::trainingChanged, this, [this](bool training) {
+        if (!training)
+            m_runs->reload();
+    });
+#else
+    Q_UNUSED(path);
+#endif
 }
 
 void MainWindow::restoreLayout() {
@@ -218,6 +256,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 void MainWindow::setCurrentDataset(const QString& name) {
     m_stats->setDataset(name);
     m_preparation->setDataset(name);
+    if (m_training)
+        m_training->setDataset(name);
     for (BrowsePanel* b : m_browse)
         b->setDataset(name);
     if (!name.isEmpty()) {
@@ -267,6 +307,8 @@ void MainWindow::importFile(const QString& path) {
 void MainWindow::cancelWork() {
     m_datasets->cancelWork();
     m_preparation->cancelWork();
+    if (m_training)
+        m_training->cancel();
     showStatus(tr("Cancelled"));
 }
 

@@ -15,11 +15,14 @@ namespace ui {
 class BrowsePanel;
 class DatasetPanel;
 class LogView;
+class ModelOptionsPanel;
 class PreparationPanel;
 class QtLogSink;
 class RunsPanel;
 class Settings;
 class StatsPanel;
+class TrainingPanel;
+class TrainingRunner;
 
 /**
  * @brief Assembles the panels around the workspace: datasets and log in docks, statistics,
@@ -29,7 +32,9 @@ class StatsPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { StatsTab, EventsTab, SessionsTab, ItemsTab, PreparationTab, RunsTab };
+    // ModelTab and TrainingTab exist only in builds with LibTorch (SRW_UI_TRAINING).
+    enum Tab { StatsTab, EventsTab, SessionsTab, ItemsTab, PreparationTab, RunsTab, ModelTab,
+               TrainingTab };
 
     /**
      * @param sampleDir where sample_data/ lies, for the empty workspace's "load sample" button
@@ -43,6 +48,9 @@ public:
     StatsPanel* statsPanel() const { return m_stats; }
     PreparationPanel* preparationPanel() const { return m_preparation; }
     RunsPanel* runsPanel() const { return m_runs; }
+    /** @brief Null in a build without LibTorch, like trainingPanel(). */
+    ModelOptionsPanel* modelPanel() const { return m_model; }
+    TrainingPanel* trainingPanel() const { return m_training; }
     BrowsePanel* browsePanel(Tab tab) const;
     QTabWidget* tabs() const { return m_tabs; }
     QDockWidget* datasetsDock() const { return m_datasetsDock; }
@@ -69,6 +77,7 @@ protected:
 private:
     void createPanels();
     void createActions();
+    void createTrainingPanels(const QString& path);
     void restoreLayout();
     void setCurrentDataset(const QString& name);
     void updateRecentMenu();
@@ -78,10 +87,14 @@ private:
     std::unique_ptr<SessionStore> m_store;
     std::shared_ptr<QtLogSink> m_logSink;
     QString m_sampleDir;
+    QString m_settingsPath;
     DatasetPanel* m_datasets = nullptr;
     StatsPanel* m_stats = nullptr;
     PreparationPanel* m_preparation = nullptr;
     RunsPanel* m_runs = nullptr;
+    TrainingRunner* m_trainer = nullptr;
+    ModelOptionsPanel* m_model = nullptr;
+    TrainingPanel* m_training = nullptr;
     BrowsePanel* m_browse[3] = {};
     LogView* m_log = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -9,6 +9,9 @@
 #include "settings.h"
 #include "theme.h"
 #include "translation.h"
+#ifdef SRW_UI_TRAINING
+#include "training/training_screenshots.h"
+#endif
 
 #include "srw/util/paths.h"
 #include "srw/util/version.h"
@@ -123,8 +126,19 @@ int main(int argc, char** argv) {
                 QObject::connect(driver, &srw::ui::ScreenshotDriver::done, [&](int failures) {
                     auto* runs = new srw::ui::RunsScreenshots(&window, args.value(shots));
                     QObject::connect(runs, &srw::ui::RunsScreenshots::done, [&, failures](int more) {
+#ifdef SRW_UI_TRAINING
+                        // The training shots come last: they need the split the runs made.
+                        auto* training = new srw::ui::TrainingScreenshots(&window, args.value(shots));
+                        QObject::connect(training, &srw::ui::TrainingScreenshots::done,
+                                         [&, failures, more](int last) {
+                                             status = failures + more + last == 0 ? 0 : 1;
+                                             window.close();
+                                         });
+                        training->start();
+#else
                         status = failures + more == 0 ? 0 : 1;
                         window.close();
+#endif
                     });
                     runs->start();
                 });
