@@ -44,5 +44,7 @@ void addTextCommands(CLI::App& app, CliContext& ctx);
 /// srw-ml only (LibTorch): see ml_forward.h.
 void addEncodeCommands(CLI::App& app, CliContext& ctx);
 void addReportCommands(CLI::App& app, CliContext& ctx);
+/// srw-ml only: sweep, bandit, coldstart, recommend, similarity, export model (commands_analysis.cpp).
+void addAnalysisCommands(CLI::App& app, CliContext& ctx);
 
 } // namespace srw::cli

@@ -53,6 +53,9 @@ int main(int argc, char** argv) {
     addMlPlaceholders(app, ctx.args);
 #endif
     addReportCommands(app, ctx);
+#ifdef SRW_CLI_WITH_ML
+    addAnalysisCommands(app, ctx); // after report: it adds `export model`
+#endif
 
     auto logger = spdlog::stderr_color_mt("srw");
     spdlog::set_default_logger(logger);
