@@ -3,14 +3,16 @@
 # the sample data imported, and saves a PNG of each panel to DIR (English, light), plus the main
 # window in dark mode and in Simplified Chinese. The runs panel is shown with three baselines
 # evaluated on the sample data; the first pages of its PDF report are rendered when poppler's
-# pdftoppm is installed.
+# pdftoppm is installed. The model options and training panels are shown with a small model
+# trained on the sample data (a minute or so on two cores), so this build needs LibTorch.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 out="${1:?usage: scripts/screenshots.sh DIR}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-build="${SRW_BUILD_DIR:-$SRW_ROOT/build-gui}"
-srw_configure "$build" -DSRW_BUILD_TORCH=OFF "-DSRW_ONLY_AREAS=util;parsers;data;sample;eval;report"
+build="${SRW_BUILD_DIR:-$SRW_ROOT/build-gui-torch}"
+srw_configure "$build" -DSRW_BUILD_TORCH=ON \
+  "-DSRW_ONLY_AREAS=util;parsers;data;eval;text;model;sample;report;analysis"
 cmake --build "$build" -j"$JOBS" --target srw-gui
 
 tmp="$(mktemp -d)"
@@ -31,6 +33,9 @@ cp "$tmp/zh/01-main-window.png" "$out/14-main-window-zh_CN.png"
 cp "$tmp/zh/11-import-mapping.png" "$out/15-import-mapping-zh_CN.png"
 cp "$tmp/zh/16-runs.png" "$out/19-runs-zh_CN.png"
 cp "$tmp/dark/16-runs.png" "$out/20-runs-dark.png"
+cp "$tmp/zh/22-model-options.png" "$out/26-model-options-zh_CN.png"
+cp "$tmp/zh/23-training.png" "$out/27-training-zh_CN.png"
+cp "$tmp/dark/23-training.png" "$out/28-training-dark.png"
 if command -v pdftoppm >/dev/null 2>&1; then
   pdftoppm -r 60 -png -f 1 -l 4 "$tmp/en/report.pdf" "$out/21-report-pdf"
 fi

@@ -2030,8 +2030,8 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
         <translation>CUDA 可用：自动模式在 cuda:0 上训练。</translation>
     </message>
     <message>
-        <source>No CUDA device: training runs on the CPU with up to %1 threads.</source>
-        <translation>没有 CUDA 设备：在 CPU 上训练，最多 %1 个线程。</translation>
+        <source>No CUDA device: training runs on the CPU (at most %1 LibTorch threads).</source>
+        <translation>没有 CUDA 设备：在 CPU 上训练（最多 %1 个 LibTorch 线程）。</translation>
     </message>
     <message>
         <source>The encoder folder is still being checked</source>
@@ -2282,6 +2282,10 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>Training failed</source>
         <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>No run to resume</source>
+        <translation>没有可继续的运行</translation>
     </message>
     <message>
         <source>Run %1 %2 (%3, %4)</source>

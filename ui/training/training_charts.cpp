@@ -4,6 +4,7 @@
 #include "theme.h"
 #include "training/training_worker.h"
 
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QHBoxLayout>
@@ -24,6 +25,8 @@ QChartView* makeView(QChart* chart, QWidget* parent) {
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(6, 6, 6, 6));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // styleChart colours titles and axes; the legend must follow the palette too (dark mode).
+    chart->legend()->setLabelColor(QApplication::palette().color(QPalette::WindowText));
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
@@ -53,6 +56,15 @@ void fitY(QValueAxis* a, const QVector<QPointF>& pts, double floor0) {
     a->applyNiceNumbers();
 }
 
+// 1, 2 or 5 times a power of ten, at least raw.
+double niceStep(double raw) {
+    const double p = std::pow(10.0, std::floor(std::log10(std::max(raw, 1.0))));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * p >= raw)
+            return m * p;
+    return 10 * p;
+}
+
 } // namespace
 
 TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent), m_timer(new QTimer(this)) {
@@ -67,7 +79,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent), m_timer(new Q
     m_lossSeries->setPen(pen);
     lossChart->addSeries(m_lossSeries);
     m_lossX = axis(tr("step"), QStringLiteral("%d"));
-    m_lossY = axis(tr("loss"), QStringLiteral("%.3f"));
+    m_lossY = axis(tr("loss"), QStringLiteral("%.2f"));
     lossChart->addAxis(m_lossX, Qt::AlignBottom);
     lossChart->addAxis(m_lossY, Qt::AlignLeft);
     m_lossSeries->attachAxis(m_lossX);
@@ -97,7 +109,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent), m_timer(new Q
         validChart->addSeries(s);
     m_epochX = axis(tr("epoch"), QStringLiteral("%d"));
     m_validY = axis(tr("MRR@20"), QStringLiteral("%.3f"));
-    m_epochLossY = axis(tr("loss"), QStringLiteral("%.3f"));
+    m_epochLossY = axis(tr("loss"), QStringLiteral("%.2f"));
     validChart->addAxis(m_epochX, Qt::AlignBottom);
     validChart->addAxis(m_validY, Qt::AlignLeft);
     validChart->addAxis(m_epochLossY, Qt::AlignRight);
@@ -168,7 +180,12 @@ void TrainingCharts::flush() {
     if (n > 0 && shown.last() != m_loss.last())
         shown.append(m_loss.last());
     m_lossSeries->replace(shown);
-    m_lossX->setRange(0, std::max(10.0, n ? m_loss.last().x() : 0.0));
+    // The axis ends at the last step (no empty tail), with ticks at round step numbers.
+    const double lastStep = std::max(10.0, n ? m_loss.last().x() : 0.0);
+    m_lossX->setRange(0, lastStep);
+    m_lossX->setTickType(QValueAxis::TicksDynamic);
+    m_lossX->setTickAnchor(0);
+    m_lossX->setTickInterval(niceStep(lastStep / 5));
     fitY(m_lossY, m_loss, 0);
 
     m_validSeries->replace(m_validMrr);

@@ -52,13 +52,16 @@ TrainingPanel::TrainingPanel(const QString& databasePath, TrainingRunner* runner
                             "can be resumed (Esc)"));
     m_resumeBox = new QComboBox(controls);
     m_resumeBox->setMinimumContentsLength(28);
+    m_resumeBox->setPlaceholderText(tr("No run to resume"));
     m_resumeBox->setToolTip(tr("Cancelled or unfinished runs of this dataset"));
     m_resume = new QPushButton(st->standardIcon(QStyle::SP_MediaSeekForward), tr("Resume"),
                                controls);
     m_resume->setToolTip(tr("Continues the chosen run from its last checkpoint, with its own "
                             "options"));
-    grid->addWidget(new QLabel(tr("Dataset:"), controls), 0, 0);
-    grid->addWidget(m_datasetLabel, 0, 1);
+    auto* datasetRow = new QHBoxLayout;
+    datasetRow->addWidget(new QLabel(tr("Dataset:"), controls));
+    datasetRow->addWidget(m_datasetLabel, 1);
+    grid->addLayout(datasetRow, 0, 0, 1, 2);
     grid->addWidget(new QLabel(tr("Run name:"), controls), 0, 2);
     grid->addWidget(m_runName, 0, 3);
     grid->addWidget(m_start, 0, 4);
@@ -144,6 +147,7 @@ void TrainingPanel::updateState() {
                            ? QString()
                            : tr("<span style='color:#c0392b'>Cannot start: %1</span>")
                                  .arg(problem.toHtmlEscaped()));
+    m_problem->setVisible(!m_problem->text().isEmpty()); // no blank row under the buttons
     m_start->setEnabled(canStart());
     m_cancel->setEnabled(training);
     m_resume->setEnabled(!training && !m_dataset.isEmpty() && m_resumeBox->count() > 0);
