@@ -499,7 +499,7 @@ void runRecommend(CliContext& ctx, const RecommendArgs& a) {
 // ---- similarity -----------------------------------------------------------------------------
 
 struct SimilarityArgs {
-    std::string dataset, model, modelDir, kind = "blend", items, csv;
+    std::string dataset, model, modelDir, kind = "blend", items, category, csv;
     int top = 50;
     double alpha = -1;
     double shrink = 0;
@@ -518,13 +518,18 @@ void runSimilarity(CliContext& ctx, const SimilarityArgs& a) {
         m.fitData = fitSessions(m.corpus, EvalPart::Test);
     }
     std::vector<std::int32_t> items;
+    if (a.top < 1 || a.top > 5000)
+        throw UsageError("--top takes 1 to 5000 items");
     if (!a.items.empty())
         items = parseItems(m.corpus, a.items);
-    else {
-        if (a.top < 1 || a.top > 5000)
-            throw UsageError("--top takes 1 to 5000 items");
+    else if (!a.category.empty()) {
+        items = categoryItems(ctx.store(), a.dataset, m.corpus, m.fitData, a.category,
+                              std::size_t(a.top));
+        if (items.empty())
+            throw UsageError("no item of dataset '" + a.dataset + "' has the category " +
+                             quoteForMessage(a.category));
+    } else
         items = topPopularItems(m.fitData, m.corpus.numItems, std::size_t(a.top));
-    }
     const auto started = Clock::now();
     SimilarityMatrix result;
     SimilarityMatrix cf, text;
@@ -657,12 +662,16 @@ void addAnalysisCommands(CLI::App& app, CliContext& ctx) {
     auto sa = std::make_shared<SimilarityArgs>();
     CLI::App* si = app.add_subcommand(
         "similarity", "Item x item similarity (text cosine of the model's item vectors, CF cosine "
-                      "of the training sessions, or their blend) for the top-N or given items");
+                      "of the training sessions, or their blend) for the top-N items, a category's "
+                      "items or given items");
     si->add_option("dataset", sa->dataset, "Dataset name")->required();
     si->add_option("--model", sa->model, "Trained bert-mlp run id (text and blend)");
     si->add_option("--model-dir", sa->modelDir, "A folder written by srw export model");
     si->add_option("--top", sa->top, "The N most popular training items")->capture_default_str();
-    si->add_option("--items", sa->items, "Explicit external item ids instead");
+    auto* itemsOpt = si->add_option("--items", sa->items, "Explicit external item ids instead");
+    si->add_option("--category", sa->category,
+                   "The items of this category (exact match), most popular first, at most --top")
+        ->excludes(itemsOpt);
     si->add_option("--kind", sa->kind, "text, cf or blend")->capture_default_str();
     si->add_option("--alpha", sa->alpha, "Blend weight of CF (default: the model's α)");
     si->add_option("--shrink", sa->shrink, "CF cosine shrink")->capture_default_str();

@@ -2,6 +2,7 @@
 #include "cli_context.h"
 #include "ml_forward.h"
 
+#include "srw/analysis/cold_start.h"
 #include "srw/data/corpus_loader.h"
 #include "srw/data/run_store.h"
 #include "srw/eval/eval_json.h"
@@ -138,6 +139,10 @@ void runEval(CliContext& ctx, EvalArgs a) {
         nlohmann::json full = toJson(r);
         if (trainRun > 0)
             full["params"]["train_run"] = trainRun; // later `eval RUN` of this run finds the model
+        // The cold-start slice beside the main figures, for every model (baselines included).
+        const nlohmann::json cold = coldStartSliceSummary(full["slices"], options.rareTargetMaxCount);
+        if (!cold.is_null())
+            full["cold_start_slice"] = cold;
         runs.updateParams(id, full["params"]);
         Statement proto = store.db().prepare("UPDATE runs SET protocol = ? WHERE id = ?");
         proto.bind(1, full["protocol"].dump()).bind(2, id).run();
@@ -154,6 +159,8 @@ void runEval(CliContext& ctx, EvalArgs a) {
                     {{"fit_s", r.fitSeconds}, {"eval_s", r.evalSeconds}, {"threads", r.threads}});
         nlohmann::json out = metricsJson(r);
         out["run"] = id;
+        if (!cold.is_null())
+            out["cold_start_slice"] = cold;
         if (a.json) {
             std::cout << out.dump(2) << "\n";
             return;
@@ -171,6 +178,24 @@ void runEval(CliContext& ctx, EvalArgs a) {
                     std::printf(" [%.4f, %.4f]", iv[key][0].get<double>(), iv[key][1].get<double>());
             }
             std::printf("  Coverage %.3f\n", out[metricKey("Coverage", k)].get<double>());
+        }
+        if (!cold.is_null()) {
+            const int k = r.cutoffs.empty() ? 20 : r.cutoffs.back();
+            const auto& cm = cold["metrics"];
+            const auto get = [&](const char* m) {
+                const std::string key = metricKey(m, k);
+                return cm.contains(key) ? cm[key].get<double>() : 0.0;
+            };
+            std::printf("  cold start (targets unseen or with at most %lld training events): %llu "
+                        "predictions (%llu unseen), HitRate@%d %.4f, MRR@%d %.4f\n",
+                        (long long)options.rareTargetMaxCount,
+                        (unsigned long long)cold["predictions"].get<std::uint64_t>(),
+                        (unsigned long long)cold["unseen_predictions"].get<std::uint64_t>(), k,
+                        get("HitRate"), k, get("MRR"));
+            if (cold["unseen_predictions"].get<std::uint64_t>() > 0)
+                std::printf("    unseen targets are misses here for every model (the catalogue is "
+                            "the training items; baselines cannot score unseen items); text "
+                            "scores them in `srw coldstart`\n");
         }
     } catch (const Cancelled&) {
         runs.setStatus(id, "cancelled");

@@ -1,13 +1,21 @@
 // Report and export commands: report (HTML), export metrics (CSV/JSON), export recommendations.
 #include "cli_context.h"
+#include "ml_forward.h"
 
 #include "srw/data/run_store.h"
 #include "srw/report/exports.h"
 #include "srw/report/html_report.h"
+#include "srw/report/report_analyses.h"
 #include "srw/util/atomic_file.h"
 #include "srw/util/error.h"
 
+#ifdef SRW_CLI_WITH_ML
+#include "srw/model/bert_mlp_trainer.h"
+#include "srw/model/model_analysis.h"
+#endif
+
 #include <cstdio>
+#include <unistd.h>
 
 namespace srw::cli {
 namespace {
@@ -20,6 +28,44 @@ std::vector<RunRecord> readRuns(SessionStore& store, const std::vector<std::int6
     return out;
 }
 
+/** The heatmap's text vectors: the trained model's item vectors (srw-ml only). */
+TextVectorsFn textVectorsFn(CliContext& ctx) {
+#ifdef SRW_CLI_WITH_ML
+    return [&ctx](const RunRecord& run, std::size_t& dim) {
+        try {
+            const auto model = loadTrainedModel(ctx.store(), run.id, {});
+            return modelTextVectors(*model, dim);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "note: the heatmap uses CF cosine: the model of run %lld did not "
+                                 "load (%s)\n", (long long)run.id, e.what());
+            dim = 0;
+            return std::vector<float>();
+        }
+    };
+#else
+    (void)ctx;
+    return {};
+#endif
+}
+
+/** True when one of the runs is (or is made from) a trained bert-mlp model that still exists. */
+bool reportHasTrainedModel(SessionStore& store, const std::vector<std::int64_t>& ids) {
+    RunStore runs(store);
+    for (auto id : ids) {
+        const std::int64_t t = trainRunOf(runs.get(id));
+        if (t <= 0)
+            continue;
+        try {
+            const RunRecord trained = runs.get(t);
+            const std::string file = trained.params.value("model_file", "");
+            if (!file.empty() && ::access(file.c_str(), R_OK) == 0)
+                return true;
+        } catch (const std::exception&) {
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 void addReportCommands(CLI::App& app, CliContext& ctx) {
@@ -28,6 +74,8 @@ void addReportCommands(CLI::App& app, CliContext& ctx) {
         std::string html;
         int examples = 3;
         int samples = 1000;
+        int heatmapItems = 40;
+        bool noLinked = false;
     };
     auto ra = std::make_shared<ReportArgs>();
     CLI::App* rep = app.add_subcommand(
@@ -44,15 +92,36 @@ void addReportCommands(CLI::App& app, CliContext& ctx) {
     rep->add_option("--samples", ra->samples, "Resamples of the paired tests")
         ->capture_default_str()
         ->check(CLI::Range(10, 100000));
+    rep->add_option("--heatmap-items", ra->heatmapItems,
+                    "Items of the similarity heatmap (the most popular; 0: none)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 200));
+    rep->add_flag("--no-linked", ra->noLinked,
+                  "Only the given runs: no sweeps, bandit replays or evaluations made from them");
     rep->callback([&ctx, ra] {
+#ifndef SRW_CLI_WITH_ML
+        // The text heatmap reads the trained model's item vectors, which needs LibTorch: hand
+        // the report to srw-ml when it is there, else draw the CF heatmap.
+        if (ra->heatmapItems > 0 && reportHasTrainedModel(ctx.store(), ra->runs)) {
+            const std::string why = execMl(ctx.args);
+            std::fprintf(stderr, "note: the heatmap uses CF cosine: %s\n", why.c_str());
+        }
+#endif
         ReportOptions o;
         o.exampleSessions = ra->examples;
         o.comparisonSamples = ra->samples;
-        const ReportContent content = loadReportContent(ctx.store(), ra->runs, o);
+        ReportContent content = loadReportContent(ctx.store(), ra->runs, o);
+        ReportAnalysisOptions ao;
+        ao.linkedRuns = !ra->noLinked;
+        ao.heatmapItems = std::size_t(ra->heatmapItems);
+        ao.textVectors = textVectorsFn(ctx);
+        addLinkedAnalyses(content, ctx.store(), ao);
         writeHtmlReport(content, ra->html);
-        std::printf("wrote %s (%zu runs, %zu comparisons, %zu example sessions)\n",
+        std::printf("wrote %s (%zu runs, %zu comparisons, %zu example sessions, %zu α sweeps, "
+                    "%zu bandit replays, %zu cold-start rows, %zu heatmaps)\n",
                     ra->html.c_str(), content.runs.size(), content.comparisons.size(),
-                    content.examples.size());
+                    content.examples.size(), content.sweepTables.size(), content.bandits.size(),
+                    content.coldStarts.size(), content.heatmaps.size());
         for (const auto& c : content.comparisons)
             if (!c.comparison)
                 std::fprintf(stderr, "note: runs %lld and %lld not compared: %s\n",

@@ -96,4 +96,56 @@ ColdStartResult evaluateColdStart(const Recommender& model,
     return r;
 }
 
+nlohmann::json coldStartSliceSummary(const nlohmann::json& slices, std::int64_t rareMaxCount) {
+    const nlohmann::json* unseen = nullptr;
+    const nlohmann::json* rare = nullptr;
+    if (!slices.is_array())
+        return nullptr;
+    for (const auto& s : slices) {
+        if (!s.is_object() || s.value("dimension", "") != "target_popularity")
+            continue;
+        const std::string label = s.value("label", "");
+        if (label == "unseen")
+            unseen = &s;
+        else if (label == "rare")
+            rare = &s;
+    }
+    if (!unseen && !rare)
+        return nullptr;
+    const auto count = [](const nlohmann::json* s) {
+        return s ? s->value("predictions", std::uint64_t(0)) : std::uint64_t(0);
+    };
+    const auto metricsOf = [](const nlohmann::json* s) {
+        return s && s->contains("metrics") && (*s)["metrics"].is_object() ? (*s)["metrics"]
+                                                                          : nlohmann::json::object();
+    };
+    const std::uint64_t nu = count(unseen), nr = count(rare);
+    const nlohmann::json mu = metricsOf(unseen), mr = metricsOf(rare);
+    nlohmann::json both = nlohmann::json::object();
+    // Every key of either slice; a slice without predictions adds nothing to the average.
+    for (const nlohmann::json* m : {&mu, &mr})
+        for (auto it = m->begin(); it != m->end(); ++it) {
+            if (both.contains(it.key()) || !it.value().is_number())
+                continue;
+            double sum = 0;
+            if (nu > 0 && mu.contains(it.key()) && mu[it.key()].is_number())
+                sum += mu[it.key()].get<double>() * double(nu);
+            if (nr > 0 && mr.contains(it.key()) && mr[it.key()].is_number())
+                sum += mr[it.key()].get<double>() * double(nr);
+            both[it.key()] = nu + nr > 0 ? sum / double(nu + nr) : 0.0;
+        }
+    return {{"source", "evaluation slices"},
+            {"max_train_count", rareMaxCount},
+            {"predictions", nu + nr},
+            {"unseen_predictions", nu},
+            {"rare_predictions", nr},
+            {"metrics", both},
+            {"unseen_metrics", mu},
+            {"rare_metrics", mr},
+            {"note", "the evaluation ranks the items with a training event, so unseen targets are "
+                     "misses for every model (baselines cannot score unseen items); srw coldstart "
+                     "extends the catalogue to items with a text"}};
+}
+
 } // namespace srw
+

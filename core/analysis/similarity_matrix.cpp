@@ -120,4 +120,34 @@ std::vector<std::int32_t> topPopularItems(const std::vector<SessionSequence>& se
     return order;
 }
 
+std::vector<std::int32_t> categoryItems(SessionStore& store, const std::string& dataset,
+                                        const SessionCorpus& corpus,
+                                        const std::vector<SessionSequence>& sessions,
+                                        const std::string& category, std::size_t n) {
+    std::unordered_map<std::int64_t, std::int32_t> dense;
+    for (std::size_t i = 0; i < corpus.itemIds.size(); ++i)
+        dense.emplace(corpus.itemIds[i], std::int32_t(i));
+    Statement st = store.db().prepare(
+        "SELECT id FROM items WHERE dataset_id = ?1 AND category = ?2 ORDER BY id");
+    st.bind(1, store.requireDataset(dataset)).bind(2, category);
+    std::vector<std::int32_t> items;
+    while (st.step())
+        if (auto it = dense.find(st.getInt(0)); it != dense.end())
+            items.push_back(it->second);
+    std::vector<std::int64_t> count(std::size_t(std::max(corpus.numItems, 0)), 0);
+    for (const auto& s : sessions)
+        for (std::int32_t i : s.items)
+            if (std::size_t(i) < count.size())
+                ++count[std::size_t(i)];
+    std::sort(items.begin(), items.end(), [&](std::int32_t a, std::int32_t b) {
+        return count[std::size_t(a)] != count[std::size_t(b)]
+                   ? count[std::size_t(a)] > count[std::size_t(b)]
+                   : a < b;
+    });
+    if (items.size() > n)
+        items.resize(n);
+    return items;
+}
+
 } // namespace srw
+

@@ -1,6 +1,9 @@
 // The one LibTorch translation unit of the analyses: reads the model's tensors and s_cf.
 #include "model_state.h"
 #include "srw/model/model_analysis.h"
+#include "srw/util/atomic_file.h"
+#include "srw/util/error.h"
+#include "srw/util/file_util.h"
 
 namespace srw {
 
@@ -27,4 +30,23 @@ double modelCfSimilarity(const BertMlpRecommender& model, std::int32_t i, std::i
     return const_cast<BertMlpRecommender&>(model).impl().cf.similarity(i, j);
 }
 
+std::string saveModelFile(const BertMlpRecommender& model, const std::string& dir) {
+    auto& impl = const_cast<BertMlpRecommender&>(model).impl();
+    std::lock_guard<std::mutex> lock(impl.torchMutex);
+    model::ModelState& s = *impl.state;
+    if (s.encoder)
+        throw UsageError("saveModelFile: this model carries its encoder; training writes those");
+    makeDirectories(dir);
+    // The same record bert_mlp_trainer writes for its best epoch, so loadModelFile() reads it.
+    const std::string sha = model::writeTensors(dir + "/best.safetensors", model::modelTensors(s));
+    nlohmann::json m = {{"format", "srw-bert-mlp-model"}, {"version", 1},
+                        {"options", s.options.toJson()}, {"num_items", s.numItems},
+                        {"hidden", s.hidden}, {"weights", "best.safetensors"},
+                        {"weights_sha256", sha}, {"encoder_dir", ""},
+                        {"encoder_key", s.encoderKey}, {"data_hash", ""}, {"epoch", 0}};
+    writeFileAtomically(dir + "/best.json", m.dump(2));
+    return dir + "/best.json";
+}
+
 } // namespace srw
+

@@ -36,6 +36,7 @@ std::string plain(const nlohmann::json& v);
 void datasetsSection(Page& page, const ReportContent& content);
 void runsSection(Page& page, const ReportContent& content);
 void metricsSection(Page& page, const ReportContent& content);
+void coldStartSection(Page& page, const ReportContent& content);
 void metricCurvesSection(Page& page, const ReportContent& content);
 void comparisonSection(Page& page, const ReportContent& content);
 void slicesSection(Page& page, const ReportContent& content);

@@ -187,6 +187,7 @@ HtmlReport renderHtmlReport(const ReportContent& content, ChartMode mode) {
     html::datasetsSection(p, content);
     html::runsSection(p, content);
     html::metricsSection(p, content);
+    html::coldStartSection(p, content);
     html::metricCurvesSection(p, content);
     html::comparisonSection(p, content);
     html::slicesSection(p, content);

@@ -213,8 +213,112 @@ void trainingSection(Page& p, const ReportContent& c) {
     p << "</section>\n";
 }
 
+void coldStartSection(Page& p, const ReportContent& c) {
+    if (c.coldStarts.empty())
+        return;
+    p.sectionStart("cold-start", "Cold start");
+    const std::int64_t rare = c.coldStarts.front().maxTrainCount;
+    p.note("Targets new to training or rare in it (at most " + std::to_string(rare) +
+           " training events), beside each run's main figures. In the evaluation the catalogue is "
+           "the items with a training event, so unseen targets are misses for every model: "
+           "baselines cannot score items they never saw. The extended cold start (srw coldstart) "
+           "adds every item with a text to the catalogue, which only the text model can score.");
+    p << kTable
+      << "<tr><th>Run</th><th>HitRate / MRR (all)</th><th>Cold slice HitRate / MRR (n, unseen)"
+         "</th><th>Extended catalogue HitRate / MRR (n, unseen)</th>"
+         "<th>Extended, unseen only HitRate</th></tr>\n";
+    auto pair = [](const std::optional<double>& a, const std::optional<double>& b) {
+        return formatNumber(a.value_or(NAN)) + " / " + formatNumber(b.value_or(NAN));
+    };
+    for (const auto& r : c.coldStarts) {
+        const std::string k = std::to_string(r.k);
+        p << "<tr><td>";
+        p.text(r.label + " @" + k) << "</td><td class=\"num\">" << pair(r.hitRate, r.mrr)
+                                   << "</td><td class=\"num\">";
+        if (r.slicePredictions)
+            p << pair(r.sliceHitRate, r.sliceMrr) << " (" << std::to_string(*r.slicePredictions)
+              << ", " << std::to_string(r.sliceUnseen.value_or(0)) << ")";
+        p << "</td><td class=\"num\">";
+        if (r.extendedPredictions)
+            p << pair(r.extendedHitRate, r.extendedMrr) << " ("
+              << std::to_string(*r.extendedPredictions) << ", "
+              << std::to_string(r.extendedUnseen.value_or(0)) << ")";
+        p << "</td><td class=\"num\">";
+        if (r.extendedPredictions)
+            p << formatNumber(r.extendedUnseenHitRate.value_or(NAN));
+        p << "</td></tr>\n";
+    }
+    p << "</table>\n";
+    for (const auto& r : c.coldStarts)
+        if (!r.note.empty())
+            p.note(r.label + ": " + r.note + ".");
+    p << "</section>\n";
+}
+
+namespace {
+
+void sweepTables(Page& p, const ReportContent& c) {
+    for (const auto& t : c.sweepTables) {
+        p << "<h3>";
+        p.text(t.label) << "</h3>\n" << kTable << "<tr><th>\xCE\xB1</th>";
+        std::vector<std::size_t> best(t.metrics.size(), t.alphas.size());
+        for (std::size_t m = 0; m < t.metrics.size(); ++m) {
+            p << "<th>";
+            p.text(t.metrics[m]) << "</th>";
+            for (std::size_t a = 0; a < t.alphas.size(); ++a)
+                if (t.values[a][m] &&
+                    (best[m] == t.alphas.size() || *t.values[a][m] > *t.values[best[m]][m]))
+                    best[m] = a;
+        }
+        p << "</tr>\n";
+        for (std::size_t a = 0; a < t.alphas.size(); ++a) {
+            p << "<tr><td class=\"num\">" << formatNumber(t.alphas[a], 2) << "</td>";
+            for (std::size_t m = 0; m < t.metrics.size(); ++m) {
+                const bool b = best[m] == a;
+                p << (b ? "<td class=\"num best\">" : "<td class=\"num\">")
+                  << formatNumber(t.values[a][m].value_or(NAN)) << (b ? " \xE2\x98\x85" : "")
+                  << "</td>";
+            }
+            p << "</tr>\n";
+        }
+        p << "</table>\n<p class=\"note\">Best \xCE\xB1:";
+        for (std::size_t m = 0; m < t.metrics.size(); ++m)
+            if (best[m] < t.alphas.size()) {
+                p << (m ? "; " : " ");
+                p.text(t.metrics[m]) << " " << formatNumber(t.alphas[best[m]], 2);
+            }
+        p << "</p>\n";
+    }
+}
+
+void banditTable(Page& p, const ReportContent& c) {
+    if (c.bandits.empty())
+        return;
+    p.note("Per prediction, a Beta-Thompson bandit chooses \xCE\xB1 and earns 1 when the true next "
+           "item is in its top K. Regret is the best fixed \xCE\xB1 in hindsight minus the bandit.");
+    p << kTable
+      << "<tr><th>Run</th><th>Predictions</th><th>Bandit</th><th>Best fixed \xCE\xB1</th>"
+         "<th>Best fixed reward</th><th>Uniform \xCE\xB1</th><th>Regret</th>"
+         "<th>Bandit \xE2\x88\x92 uniform</th></tr>\n";
+    for (const auto& b : c.bandits) {
+        p << "<tr><td>";
+        p.text(b.label + " (top " + std::to_string(b.k) + ")")
+            << "</td><td class=\"num\">" << std::to_string(b.predictions)
+            << "</td><td class=\"num\">" << formatNumber(b.banditReward, 0)
+            << "</td><td class=\"num\">" << formatNumber(b.bestFixedAlpha, 2)
+            << "</td><td class=\"num\">" << formatNumber(b.bestFixedReward, 0)
+            << "</td><td class=\"num\">" << formatNumber(b.uniformReward, 1)
+            << "</td><td class=\"num\">" << formatNumber(b.regret, 0)
+            << "</td><td class=\"num\">" << formatNumber(b.banditReward - b.uniformReward, 1)
+            << "</td></tr>\n";
+    }
+    p << "</table>\n";
+}
+
+} // namespace
+
 void analysisSections(Page& p, const ReportContent& c) {
-    if (!c.alphaSweeps.empty()) {
+    if (!c.alphaSweeps.empty() || !c.sweepTables.empty()) {
         p.sectionStart("alpha-sweep", "\xCE\xB1 sweep");
         for (const auto& chart : c.alphaSweeps) {
             p.chart(chart.title, renderLineChart(chart), chart.width, chart.height);
@@ -232,12 +336,14 @@ void analysisSections(Page& p, const ReportContent& c) {
             }
             p << "</table>\n";
         }
+        sweepTables(p, c);
         p << "</section>\n";
     }
-    if (!c.rewardCurves.empty()) {
+    if (!c.rewardCurves.empty() || !c.bandits.empty()) {
         p.sectionStart("bandit", "Online adaptation");
         for (const auto& chart : c.rewardCurves)
             p.chart(chart.title, renderLineChart(chart), chart.width, chart.height);
+        banditTable(p, c);
         p << "</section>\n";
     }
     if (!c.heatmaps.empty()) {

@@ -63,8 +63,12 @@ void addSweepsFromRuns(ReportContent& content) {
                     s.x.push_back(m->params["alpha"].get<double>());
                     s.y.push_back(*v);
                 }
-            if (s.x.size() >= 2)
+            if (s.x.size() >= 2) {
                 series.push_back(std::move(s));
+                if (std::find(content.sweepGroups.begin(), content.sweepGroups.end(), group) ==
+                    content.sweepGroups.end())
+                    content.sweepGroups.push_back(group);
+            }
         }
         if (!series.empty())
             addAlphaSweep(content, metric, std::move(series));

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -46,5 +47,18 @@ ColdStartResult evaluateColdStart(const Recommender& model,
                                   const std::vector<SessionSequence>& train,
                                   const std::vector<SessionSequence>& test, std::int32_t numItems,
                                   const ColdStartOptions& options);
+
+/**
+ * @brief The cold-start slice of an ordinary evaluation, from its "target_popularity" slices
+ * (the "slices" array of the evaluation's JSON): the targets unseen in training plus the rare
+ * ones (1..rareMaxCount training events), with per-prediction metrics averaged over both
+ * (weighted by their predictions). In an evaluation the catalogue is the items with a training
+ * event, so an unseen target is a miss for every model: baselines cannot score items they never
+ * saw, and the text model reaches them only in evaluateColdStart() with an extended catalogue.
+ * @return an object {"predictions", "unseen_predictions", "rare_predictions",
+ * "max_train_count", "metrics", "unseen_metrics", "rare_metrics", "note"}; null when the slices
+ * have no target-popularity entries.
+ */
+nlohmann::json coldStartSliceSummary(const nlohmann::json& slices, std::int64_t rareMaxCount);
 
 } // namespace srw

@@ -1,5 +1,7 @@
 #pragma once
+#include "srw/data/corpus_loader.h"
 #include "srw/data/session_data.h"
+#include "srw/data/session_store.h"
 
 #include <cstdint>
 #include <string>
@@ -35,5 +37,15 @@ SimilarityMatrix blendMatrix(const SimilarityMatrix& cf, const SimilarityMatrix&
 /** @brief The n items with most events in sessions, most popular first (ties: lower index). */
 std::vector<std::int32_t> topPopularItems(const std::vector<SessionSequence>& sessions,
                                           std::int32_t numItems, std::size_t n);
+
+/**
+ * @brief The dataset's items whose category (the catalogue's category column) equals category,
+ * most events in sessions first, then those without any by index; at most n. Items the
+ * preparation dropped (not in corpus) are left out.
+ */
+std::vector<std::int32_t> categoryItems(SessionStore& store, const std::string& dataset,
+                                        const SessionCorpus& corpus,
+                                        const std::vector<SessionSequence>& sessions,
+                                        const std::string& category, std::size_t n);
 
 } // namespace srw

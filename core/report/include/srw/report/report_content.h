@@ -50,6 +50,46 @@ struct ExampleSession {
     std::vector<std::pair<std::int64_t, std::vector<ReportRecommendation>>> lists;
 };
 
+/** @brief An α sweep (one run group) as a table: metric@K per α, for the best α per metric. */
+struct ReportSweepTable {
+    std::string label; ///< e.g. "bert-mlp sweep of #3 (group 7)"
+    std::int64_t group = 0;
+    int k = 20;
+    std::vector<std::string> metrics;                    ///< "HitRate@20", …
+    std::vector<double> alphas;                          ///< ascending
+    std::vector<std::vector<std::optional<double>>> values; ///< [alpha][metric]
+};
+
+/** @brief A bandit replay's totals: reward of the bandit, the best fixed α and uniform choice. */
+struct ReportBandit {
+    std::int64_t run = 0;
+    std::string label;
+    int k = 20;
+    std::uint64_t predictions = 0;
+    double banditReward = 0;
+    double bestFixedAlpha = 0;
+    double bestFixedReward = 0;
+    double uniformReward = 0;
+    double regret = 0; ///< best fixed − bandit
+};
+
+/** @brief A run's main figures beside its cold-start slice (from the evaluation's slices) and
+ * the extended-catalogue cold start (srw coldstart), whichever it has. */
+struct ReportColdStart {
+    std::int64_t run = 0;
+    std::string label;
+    int k = 20;
+    std::optional<double> hitRate, mrr; ///< the main figures at k
+    std::int64_t maxTrainCount = 10;
+    // The evaluation's target-popularity slices (unseen + rare; unseen targets are misses).
+    std::optional<std::uint64_t> slicePredictions, sliceUnseen;
+    std::optional<double> sliceHitRate, sliceMrr;
+    // srw coldstart: the catalogue extended to items with a text.
+    std::optional<std::uint64_t> extendedPredictions, extendedUnseen, extendedAdded;
+    std::optional<double> extendedHitRate, extendedMrr, extendedUnseenHitRate;
+    std::string note;
+};
+
 /**
  * @brief Everything a report shows, gathered once: the HTML writer, the CLI and the GUI's PDF
  * export all render this same content.
@@ -68,6 +108,10 @@ struct ReportContent {
     std::vector<LineChartSpec> alphaSweeps;
     std::vector<LineChartSpec> rewardCurves;
     std::vector<HeatmapSpec> heatmaps;
+    std::vector<ReportSweepTable> sweepTables; ///< see addLinkedAnalyses() (report_analyses.h)
+    std::vector<ReportBandit> bandits;
+    std::vector<ReportColdStart> coldStarts;
+    std::vector<std::int64_t> sweepGroups; ///< groups already charted in alphaSweeps
 };
 
 /** @brief What loadReportContent() gathers. */

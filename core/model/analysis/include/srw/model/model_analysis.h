@@ -48,4 +48,14 @@ std::unique_ptr<BertMlpRecommender> loadModelDir(SessionStore& store, const std:
                                                  const std::string& dir,
                                                  const ParamMap& overrides = {});
 
+/**
+ * @brief Writes a model without an encoder inside it (the pooled session tower over frozen text
+ * vectors, e.g. one made by BertMlpRecommender::createUntrained) as training writes its best
+ * epoch: dir/best.json and dir/best.safetensors. A train run whose params.model_file names the
+ * returned best.json is exported and loaded like a trained one. Throws UsageError for a model
+ * that carries an encoder (those are written by training, with the encoder folder).
+ */
+std::string saveModelFile(const BertMlpRecommender& model, const std::string& dir);
+
 } // namespace srw
+
