@@ -16,6 +16,10 @@
 #include "training/training_panel.h"
 #include "training/training_worker.h"
 #endif
+#ifdef SRW_UI_EXPLORE
+#include "explore/explore_panel.h"
+#include "heatmap/heatmap_panel.h"
+#endif
 
 #include "srw/data/session_store.h"
 
@@ -101,6 +105,7 @@ void MainWindow::createPanels() {
     m_tabs->setTabToolTip(PreparationTab, tr("Filters, bot filter and split, with a preview"));
     m_tabs->setTabToolTip(RunsTab, tr("Stored runs: compare, annotate and export reports"));
     createTrainingPanels(path);
+    createExplorePanels(path);
     setCentralWidget(m_tabs);
 
     connect(m_datasets, &DatasetPanel::currentDatasetChanged, this,
@@ -232,6 +237,23 @@ void MainWindow::createTrainingPanels(const QString& path) {
 #endif
 }
 
+void MainWindow::createExplorePanels(const QString& path) {
+#ifdef SRW_UI_EXPLORE
+    m_explore = new ExplorePanel(path, this);
+    m_heatmap = new HeatmapPanel(m_explore, this);
+    m_tabs->setTabToolTip(m_tabs->addTab(m_explore, tr("Explore")),
+                          tr("Live recommendations for a session, with α and the reasons"));
+    m_tabs->setTabToolTip(m_tabs->addTab(m_heatmap, tr("Heatmap")),
+                          tr("Item-item similarity: text, CF or the blend"));
+    connect(m_explore, &ExplorePanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_heatmap, &HeatmapPanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_heatmap, &HeatmapPanel::exploreRequested, this,
+            [this] { m_tabs->setCurrentWidget(m_explore); });
+#else
+    Q_UNUSED(path);
+#endif
+}
+
 void MainWindow::restoreLayout() {
     resize(1280, 800);
     if (!restoreGeometry(m_settings->windowGeometry.get()))
@@ -258,6 +280,8 @@ void MainWindow::setCurrentDataset(const QString& name) {
     m_preparation->setDataset(name);
     if (m_training)
         m_training->setDataset(name);
+    if (m_explore)
+        m_explore->setDataset(name);
     for (BrowsePanel* b : m_browse)
         b->setDataset(name);
     if (!name.isEmpty()) {

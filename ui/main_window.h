@@ -14,6 +14,8 @@ class SessionStore;
 namespace ui {
 class BrowsePanel;
 class DatasetPanel;
+class ExplorePanel;
+class HeatmapPanel;
 class LogView;
 class ModelOptionsPanel;
 class PreparationPanel;
@@ -51,6 +53,9 @@ public:
     /** @brief Null in a build without LibTorch, like trainingPanel(). */
     ModelOptionsPanel* modelPanel() const { return m_model; }
     TrainingPanel* trainingPanel() const { return m_training; }
+    /** @brief Null in a build without LibTorch, like heatmapPanel(). */
+    ExplorePanel* explorePanel() const { return m_explore; }
+    HeatmapPanel* heatmapPanel() const { return m_heatmap; }
     BrowsePanel* browsePanel(Tab tab) const;
     QTabWidget* tabs() const { return m_tabs; }
     QDockWidget* datasetsDock() const { return m_datasetsDock; }
@@ -78,6 +83,7 @@ private:
     void createPanels();
     void createActions();
     void createTrainingPanels(const QString& path);
+    void createExplorePanels(const QString& path);
     void restoreLayout();
     void setCurrentDataset(const QString& name);
     void updateRecentMenu();
@@ -95,6 +101,8 @@ private:
     TrainingRunner* m_trainer = nullptr;
     ModelOptionsPanel* m_model = nullptr;
     TrainingPanel* m_training = nullptr;
+    ExplorePanel* m_explore = nullptr;
+    HeatmapPanel* m_heatmap = nullptr;
     BrowsePanel* m_browse[3] = {};
     LogView* m_log = nullptr;
     QTabWidget* m_tabs = nullptr;
