@@ -148,3 +148,26 @@ TEST_F(Cli, EncodeFillsTheCacheOnce) {
     EXPECT_EQ(second["encoded"], 0);
     EXPECT_EQ(second["cached"], 2);
 }
+
+TEST_F(Cli, PretrainSavesALoadableEncoder) {
+    // The MS catalogue's 101 product names: small enough for one quick epoch.
+    const std::string catalog =
+        std::string(SRW_SHARED_DATA_DIR) + "/ms-product-recommendations/demoCatalog.csv";
+    ASSERT_EQ(runSrw(db + " import " + catalog +
+                     " --dataset d --format catalog --no-header --columns id=0,title=1,category=2")
+                  .status,
+              0);
+    Result r = runSrw(db + " --threads 1 pretrain d --epochs 1 --vocab 300 --device cpu");
+    ASSERT_EQ(r.status, 0);
+    // "encoder of 'd' saved in DIR": the folder is a Hugging Face model srw-ml can encode with.
+    const auto at = r.out.find(" saved in ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    std::string dirPath = r.out.substr(at + 10);
+    while (!dirPath.empty() && (dirPath.back() == '\n' || dirPath.back() == '\r'))
+        dirPath.pop_back();
+    auto enc = json(runSrw(db + " --threads 1 encode d --model " + dirPath + " --json"));
+    EXPECT_EQ(enc["encoded"], 101);
+    EXPECT_EQ(enc["dim"], 128);
+    auto tok = json(runSrw("tokenize --model " + dirPath + " --json \"Surface Pro 3 sleeve\""));
+    EXPECT_EQ(tok[0]["tokens"][0], "[CLS]");
+}
