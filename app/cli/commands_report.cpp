@@ -74,7 +74,7 @@ void addReportCommands(CLI::App& app, CliContext& ctx) {
         std::string html;
         int examples = 3;
         int samples = 1000;
-        int heatmapItems = 40;
+        int heatmapItems = 30;
         bool noLinked = false;
     };
     auto ra = std::make_shared<ReportArgs>();

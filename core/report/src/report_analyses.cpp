@@ -329,7 +329,7 @@ void addSimilarityHeatmap(ReportContent& content, SessionStore& store,
         if (st.step()) {
             const auto title = st.getOptText(1);
             if (title && !title->empty())
-                label = shortTitle(*title, 60);
+                label = shortTitle(*title, 24); // every cell repeats two labels: keep the SVG small
         }
         st.reset();
         h.rows.push_back(label);

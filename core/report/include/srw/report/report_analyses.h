@@ -21,7 +21,7 @@ using TextVectorsFn = std::function<std::vector<float>(const RunRecord& trainRun
 /** @brief What addLinkedAnalyses() looks for. */
 struct ReportAnalysisOptions {
     bool linkedRuns = true;          ///< also runs made from the report's runs (by train_run)
-    std::size_t heatmapItems = 40;   ///< top items of the heatmap; 0: no heatmap
+    std::size_t heatmapItems = 30;   ///< top items of the heatmap (about 4 kB per item); 0: none
     TextVectorsFn textVectors;       ///< unset or empty result: the heatmap is CF cosine
 };
 
