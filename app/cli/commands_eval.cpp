@@ -157,10 +157,10 @@ void runEval(CliContext& ctx, EvalArgs a) {
         }
         runs.finish(id, "finished", full,
                     {{"fit_s", r.fitSeconds}, {"eval_s", r.evalSeconds}, {"threads", r.threads}});
+        // The JSON contract: "Metric@K" keys, "predictions" and "run" only (scripts iterate over
+        // it); the cold-start slice is in the stored run and the text output.
         nlohmann::json out = metricsJson(r);
         out["run"] = id;
-        if (!cold.is_null())
-            out["cold_start_slice"] = cold;
         if (a.json) {
             std::cout << out.dump(2) << "\n";
             return;
