@@ -150,7 +150,7 @@
         <translation>切片</translation>
     </message>
     <message>
-        <source>Each run's metrics at the cut-off; ★ marks the best of a column</source>
+        <source>Each run&apos;s metrics at the cut-off; ★ marks the best of a column</source>
         <translation>各运行在截断位置的指标；★ 标记每列的最佳值</translation>
     </message>
     <message>
@@ -158,7 +158,7 @@
         <translation>第一个选中的运行逐会话对比其他每个运行：差值、自助法区间、p 值、结论</translation>
     </message>
     <message>
-        <source>Metrics by session length and by the target's popularity</source>
+        <source>Metrics by session length and by the target&apos;s popularity</source>
         <translation>按会话长度和目标商品流行度划分的指标</translation>
     </message>
     <message>
@@ -425,6 +425,192 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     </message>
 </context>
 <context>
+    <name>srw::ui::EncoderSource</name>
+    <message>
+        <source>Text encoder</source>
+        <translation>文本编码器</translation>
+    </message>
+    <message>
+        <source>Embedded small BERT</source>
+        <translation>内置小型 BERT</translation>
+    </message>
+    <message>
+        <source>A 2-layer BERT (hidden size 128) with a vocabulary learned from the dataset&apos;s item texts; pre-trained on them when asked</source>
+        <translation>一个 2 层 BERT（隐藏维度 128），词表从数据集的商品文本中学习；需要时在这些文本上预训练</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder:</source>
+        <translation>Hugging Face 文件夹：</translation>
+    </message>
+    <message>
+        <source>A local BERT checkpoint: config.json, vocab.txt and model.safetensors (pickle checkpoints are refused)</source>
+        <translation>本地 BERT 检查点：config.json、vocab.txt 和 model.safetensors（不接受 pickle 格式的检查点）</translation>
+    </message>
+    <message>
+        <source>Folder with config.json, vocab.txt, model.safetensors</source>
+        <translation>包含 config.json、vocab.txt、model.safetensors 的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Chooses the folder; it is checked at once</source>
+        <translation>选择文件夹；选择后立即检查</translation>
+    </message>
+    <message>
+        <source>What loading the folder found</source>
+        <translation>加载该文件夹的结果</translation>
+    </message>
+    <message>
+        <source>Choose a Hugging Face BERT folder</source>
+        <translation>选择 Hugging Face BERT 文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Embedded: 2 layers, hidden size 128, 4 heads; vocabulary from the item texts.</source>
+        <translation>内置：2 层，隐藏维度 128，4 个注意力头；词表来自商品文本。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot use this folder:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无法使用此文件夹：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 layers, hidden size %3, %4 heads, intermediate %5, %6 positions; vocabulary %7 tokens. Tokenizer: lower case %8, Chinese characters split %9, model_max_length %10.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2 层，隐藏维度 %3，%4 个注意力头，中间层 %5，%6 个位置；词表 %7 个词元。分词器：转小写 %8，拆分汉字 %9，model_max_length %10。</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::ExplorePanel</name>
+    <message>
+        <source>A trained BERT+MLP run, or a baseline fitted on the training part</source>
+        <translation>已训练的 BERT+MLP 运行，或在训练部分上拟合的基线</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>α: weight of s_cf in p; re-ranks at once, without a model call</source>
+        <translation>α：s_cf 在 p 中的权重；立即重新排序，无需调用模型</translation>
+    </message>
+    <message>
+        <source>top </source>
+        <translation>前 </translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>α:</source>
+        <translation>α：</translation>
+    </message>
+    <message>
+        <source>A session of the test part; its next item is marked in the list</source>
+        <translation>测试部分中的一个会话；列表中标出它的下一个物品</translation>
+    </message>
+    <message>
+        <source>◀ Prev</source>
+        <translation>◀ 上一个</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一个 ▶</translation>
+    </message>
+    <message>
+        <source>Search the catalogue by title…</source>
+        <translation>按标题搜索商品目录…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Select a recommendation to see why it is there.</source>
+        <translation>选择一条推荐，查看推荐它的原因。</translation>
+    </message>
+    <message>
+        <source>Why this item</source>
+        <translation>推荐原因</translation>
+    </message>
+    <message>
+        <source>Session %1 (%2 items)</source>
+        <translation>会话 %1（%2 个物品）</translation>
+    </message>
+    <message>
+        <source>Explore: %1 loaded</source>
+        <translation>探索：已加载 %1</translation>
+    </message>
+    <message>
+        <source>Explore: %1</source>
+        <translation>探索：%1</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Baseline: %1</source>
+        <translation>基线：%1</translation>
+    </message>
+    <message>
+        <source>Explore: loading %1…</source>
+        <translation>探索：正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>position %1 of %2</source>
+        <translation>第 %1 个位置，共 %2 个</translation>
+    </message>
+    <message>
+        <source>own session</source>
+        <translation>自建会话</translation>
+    </message>
+    <message>
+        <source>No item is titled &apos;%1&apos;</source>
+        <translation>没有标题为“%1”的物品</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;—&lt;/p&gt;</source>
+        <translation>&lt;p&gt;—&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;p&gt;Baselines give no reasons: load a trained run to see the nearest session items.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;p&gt;基线不提供原因：请加载已训练的运行，查看会话中最相近的物品。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Nearest session items in the CF space:%2Nearest session items in the text space:%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;协同过滤空间中最相近的会话物品：%2文本空间中最相近的会话物品：%3</translation>
+    </message>
+</context>
+<context>
     <name>srw::ui::FilePage</name>
     <message>
         <source>Choose a File</source>
@@ -493,6 +679,119 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>Could not detect the format: %1</source>
         <translation>无法检测格式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::HeatmapModel</name>
+    <message>
+        <source>%1 × %2: %3</source>
+        <translation>%1 × %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::HeatmapPanel</name>
+    <message>
+        <source>Top popular</source>
+        <translation>最热门</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Explore session</source>
+        <translation>探索中的会话</translation>
+    </message>
+    <message>
+        <source>Session and recommendations</source>
+        <translation>会话及其推荐</translation>
+    </message>
+    <message>
+        <source>How many of the most popular items</source>
+        <translation>最热门物品的数量</translation>
+    </message>
+    <message>
+        <source>Text cosine</source>
+        <translation>文本余弦</translation>
+    </message>
+    <message>
+        <source>CF cosine</source>
+        <translation>协同过滤余弦</translation>
+    </message>
+    <message>
+        <source>Blend</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <source>α </source>
+        <translation>α </translation>
+    </message>
+    <message>
+        <source>As chosen</source>
+        <translation>按所选顺序</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By clustering</source>
+        <translation>按聚类</translation>
+    </message>
+    <message>
+        <source>Clustering: greedy nearest-neighbour order, similar items in blocks</source>
+        <translation>聚类：贪心最近邻排序，相似物品排成块</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>物品：</translation>
+    </message>
+    <message>
+        <source>Export Heatmap</source>
+        <translation>导出热力图</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Heatmap: %1 items</source>
+        <translation>热力图：%1 个物品</translation>
+    </message>
+    <message>
+        <source>Heatmap: load a model in Explore first</source>
+        <translation>热力图：请先在“探索”中加载模型</translation>
+    </message>
+    <message>
+        <source>Heatmap: choose at least two items</source>
+        <translation>热力图：请至少选择两个物品</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::HeatmapView</name>
+    <message>
+        <source>Choose the items and press Compute.</source>
+        <translation>选择物品后点击“计算”。</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+similarity %3</source>
+        <translation>%1
+%2
+相似度 %3</translation>
     </message>
 </context>
 <context>
@@ -660,10 +959,6 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <source>Stops the running preparation, deletion or backup (Esc)</source>
-        <translation>停止正在进行的预处理、删除或备份（Esc）</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -746,6 +1041,22 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>Train, cancel and resume, with live charts</source>
         <translation>训练、取消和继续，附实时图表</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <source>Live recommendations for a session, with α and the reasons</source>
+        <translation>会话的实时推荐，可调 α 并查看原因</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Item-item similarity: text, CF or the blend</source>
+        <translation>物品间相似度：文本、协同过滤或混合</translation>
     </message>
 </context>
 <context>
@@ -892,6 +1203,321 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>&lt;span style=&apos;color:#d9534f&apos;&gt;“%1” does not match this format&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d9534f&apos;&gt;“%1”与此格式不匹配&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::ModelOptionsPanel</name>
+    <message>
+        <source>Preset name</source>
+        <translation>预设名称</translation>
+    </message>
+    <message>
+        <source>Named configurations: pick one to load it, or type a new name and save</source>
+        <translation>命名的配置：选择一个即可加载，或输入新名称后保存</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>Loads the named preset into the form</source>
+        <translation>将指定预设加载到表单</translation>
+    </message>
+    <message>
+        <source>Save Preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <source>Saves the form under the typed name (replacing a preset of that name)</source>
+        <translation>以输入的名称保存表单（覆盖同名预设）</translation>
+    </message>
+    <message>
+        <source>Delete Preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <source>Forgets the named preset; runs trained with it keep their options</source>
+        <translation>删除指定预设；用它训练的运行仍保留各自的选项</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>The default configuration: embedded encoder, frozen, pooled sessions</source>
+        <translation>默认配置：内置编码器、冻结、池化会话</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Blend</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>α: weight of collaborative filtering s_cf in p = α·s_cf + (1 − α)·f; the rest goes to the text model f</source>
+        <translation>α：协同过滤 s_cf 在 p = α·s_cf + (1 − α)·f 中的权重；其余归文本模型 f</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>CF</source>
+        <translation>协同过滤</translation>
+    </message>
+    <message>
+        <source>α:</source>
+        <translation>α：</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Rank percentiles</source>
+        <translation>排名百分位</translation>
+    </message>
+    <message>
+        <source>How the two scores are combined: as probabilities, or as their rank percentiles over the catalogue</source>
+        <translation>两个分数的组合方式：按概率，或按其在整个商品目录中的排名百分位</translation>
+    </message>
+    <message>
+        <source>Combine:</source>
+        <translation>组合方式：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Last layers</source>
+        <translation>最后几层</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Frozen: item vectors are computed once (fast). Last layers / full: the encoder is tuned too (slow without a GPU)</source>
+        <translation>冻结：商品向量只计算一次（快）。最后几层 / 全部：编码器也参与微调（没有 GPU 时较慢）</translation>
+    </message>
+    <message>
+        <source>How many of the encoder&apos;s last layers are tuned</source>
+        <translation>微调编码器的最后几层</translation>
+    </message>
+    <message>
+        <source>Fine-tuning:</source>
+        <translation>微调：</translation>
+    </message>
+    <message>
+        <source>Pooled item vectors</source>
+        <translation>池化商品向量</translation>
+    </message>
+    <message>
+        <source>BERT over the session text</source>
+        <translation>BERT 读取会话文本</translation>
+    </message>
+    <message>
+        <source>Pooled: the session tower pools its items&apos; vectors (fast). Text: BERT reads the session&apos;s item texts joined</source>
+        <translation>池化：会话塔对其商品向量做池化（快）。文本：BERT 读取拼接后的会话商品文本</translation>
+    </message>
+    <message>
+        <source>Session encoder:</source>
+        <translation>会话编码器：</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>How the pooled tower combines item vectors</source>
+        <translation>池化塔如何组合商品向量</translation>
+    </message>
+    <message>
+        <source>Pooling:</source>
+        <translation>池化：</translation>
+    </message>
+    <message>
+        <source>The most recent items of a session the tower reads</source>
+        <translation>会话塔读取的会话中最近的商品数</translation>
+    </message>
+    <message>
+        <source>Session items:</source>
+        <translation>会话商品数：</translation>
+    </message>
+    <message>
+        <source>Item texts are cut to this many tokens</source>
+        <translation>商品文本截断到此词元数</translation>
+    </message>
+    <message>
+        <source>Item text tokens:</source>
+        <translation>商品文本词元数：</translation>
+    </message>
+    <message>
+        <source>Session texts (text tower) are cut to this many tokens</source>
+        <translation>会话文本（文本塔）截断到此词元数</translation>
+    </message>
+    <message>
+        <source>Session text tokens:</source>
+        <translation>会话文本词元数：</translation>
+    </message>
+    <message>
+        <source>Hidden widths of the MLP, comma-separated (e.g. 256,128); the output layer is added</source>
+        <translation>MLP 隐藏层宽度，以逗号分隔（如 256,128）；输出层会自动添加</translation>
+    </message>
+    <message>
+        <source>MLP layers:</source>
+        <translation>MLP 层：</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>AdamW learning rate of the MLP and session tower (warm-up, then linear decay)</source>
+        <translation>MLP 和会话塔的 AdamW 学习率（先预热，再线性衰减）</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Epochs; early stopping may end sooner</source>
+        <translation>轮数；早停可能提前结束</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Session prefixes per step</source>
+        <translation>每步的会话前缀数</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Popularity-sampled negatives per batch, besides the batch&apos;s own targets</source>
+        <translation>每批按流行度采样的负样本数（批内目标之外）</translation>
+    </message>
+    <message>
+        <source>Negatives:</source>
+        <translation>负样本：</translation>
+    </message>
+    <message>
+        <source>Train on the last N sessions only, for quick runs (0: all)</source>
+        <translation>只用最后 N 个会话训练，用于快速试验（0：全部）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Training sessions:</source>
+        <translation>训练会话数：</translation>
+    </message>
+    <message>
+        <source>Seed of every random choice: the same seed gives the same run</source>
+        <translation>所有随机选择的种子：相同种子得到相同的运行</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Deterministic algorithms</source>
+        <translation>确定性算法</translation>
+    </message>
+    <message>
+        <source>Bit-identical weights on every run, somewhat slower</source>
+        <translation>每次运行得到逐位相同的权重，稍慢</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>LibTorch threads; at most the cores less one, so the window stays responsive</source>
+        <translation>LibTorch 线程数；最多为核心数减一，使窗口保持响应</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>线程数：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>Automatic: CUDA (with bf16 autocast) when available, else the CPU</source>
+        <translation>自动：可用时使用 CUDA（bf16 自动混合精度），否则使用 CPU</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Looking for CUDA…</source>
+        <translation>正在查找 CUDA…</translation>
+    </message>
+    <message>
+        <source>What LibTorch found on this computer</source>
+        <translation>LibTorch 在本机上找到的设备</translation>
+    </message>
+    <message>
+        <source>CUDA is available: automatic trains on cuda:0.</source>
+        <translation>CUDA 可用：自动模式在 cuda:0 上训练。</translation>
+    </message>
+    <message>
+        <source>No CUDA device: training runs on the CPU (at most %1 LibTorch threads).</source>
+        <translation>没有 CUDA 设备：在 CPU 上训练（最多 %1 个 LibTorch 线程）。</translation>
+    </message>
+    <message>
+        <source>The encoder folder is still being checked</source>
+        <translation>编码器文件夹仍在检查中</translation>
+    </message>
+    <message>
+        <source>The encoder folder cannot be used</source>
+        <translation>无法使用该编码器文件夹</translation>
+    </message>
+    <message>
+        <source>Type a name for the preset first</source>
+        <translation>请先输入预设名称</translation>
+    </message>
+    <message>
+        <source>Saved the preset &apos;%1&apos;</source>
+        <translation>已保存预设“%1”</translation>
+    </message>
+    <message>
+        <source>No usable preset &apos;%1&apos;</source>
+        <translation>没有可用的预设“%1”</translation>
+    </message>
+    <message>
+        <source>Loaded the preset &apos;%1&apos;</source>
+        <translation>已加载预设“%1”</translation>
+    </message>
+    <message>
+        <source>Deleted the preset &apos;%1&apos;</source>
+        <translation>已删除预设“%1”</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1806,49 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     </message>
 </context>
 <context>
+    <name>srw::ui::RecommendationModel</name>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>The true next item of this test session</source>
+        <translation>该测试会话真实的下一个物品</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>s_cf</source>
+        <translation>s_cf</translation>
+    </message>
+    <message>
+        <source>f</source>
+        <translation>f</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>Collaborative-filtering score of the item for this session</source>
+        <translation>该物品对此会话的协同过滤得分</translation>
+    </message>
+    <message>
+        <source>The BERT+MLP network&apos;s probability f</source>
+        <translation>BERT+MLP 网络给出的概率 f</translation>
+    </message>
+    <message>
+        <source>The blend p = α·s_cf + (1 − α)·f the list is ranked by</source>
+        <translation>列表排序所依据的混合得分 p = α·s_cf + (1 − α)·f</translation>
+    </message>
+</context>
+<context>
     <name>srw::ui::RunPage</name>
     <message>
         <source>Try Again</source>
@@ -1293,7 +1962,7 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
         <translation>报告导出为 PDF…</translation>
     </message>
     <message>
-        <source>The selected runs' report as a PDF document</source>
+        <source>The selected runs&apos; report as a PDF document</source>
         <translation>所选运行的报告，PDF 文档</translation>
     </message>
     <message>
@@ -1674,392 +2343,6 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
     <message>
         <source>, column %1</source>
         <translation>，第 %1 列</translation>
-    </message>
-</context>
-<context>
-    <name>srw::ui::EncoderSource</name>
-    <message>
-        <source>Text encoder</source>
-        <translation>文本编码器</translation>
-    </message>
-    <message>
-        <source>Embedded small BERT</source>
-        <translation>内置小型 BERT</translation>
-    </message>
-    <message>
-        <source>A 2-layer BERT (hidden size 128) with a vocabulary learned from the dataset&apos;s item texts; pre-trained on them when asked</source>
-        <translation>一个 2 层 BERT（隐藏维度 128），词表从数据集的商品文本中学习；需要时在这些文本上预训练</translation>
-    </message>
-    <message>
-        <source>Hugging Face folder:</source>
-        <translation>Hugging Face 文件夹：</translation>
-    </message>
-    <message>
-        <source>A local BERT checkpoint: config.json, vocab.txt and model.safetensors (pickle checkpoints are refused)</source>
-        <translation>本地 BERT 检查点：config.json、vocab.txt 和 model.safetensors（不接受 pickle 格式的检查点）</translation>
-    </message>
-    <message>
-        <source>Folder with config.json, vocab.txt, model.safetensors</source>
-        <translation>包含 config.json、vocab.txt、model.safetensors 的文件夹</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Chooses the folder; it is checked at once</source>
-        <translation>选择文件夹；选择后立即检查</translation>
-    </message>
-    <message>
-        <source>What loading the folder found</source>
-        <translation>加载该文件夹的结果</translation>
-    </message>
-    <message>
-        <source>Choose a Hugging Face BERT folder</source>
-        <translation>选择 Hugging Face BERT 文件夹</translation>
-    </message>
-    <message>
-        <source>Choose a folder.</source>
-        <translation>请选择一个文件夹。</translation>
-    </message>
-    <message>
-        <source>Embedded: 2 layers, hidden size 128, 4 heads; vocabulary from the item texts.</source>
-        <translation>内置：2 层，隐藏维度 128，4 个注意力头；词表来自商品文本。</translation>
-    </message>
-    <message>
-        <source>Checking %1…</source>
-        <translation>正在检查 %1…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cannot use this folder:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;无法使用此文件夹：&lt;/b&gt;%1</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 layers, hidden size %3, %4 heads, intermediate %5, %6 positions; vocabulary %7 tokens. Tokenizer: lower case %8, Chinese characters split %9, model_max_length %10.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;：%2 层，隐藏维度 %3，%4 个注意力头，中间层 %5，%6 个位置；词表 %7 个词元。分词器：转小写 %8，拆分汉字 %9，model_max_length %10。</translation>
-    </message>
-</context>
-<context>
-    <name>srw::ui::ModelOptionsPanel</name>
-    <message>
-        <source>Preset name</source>
-        <translation>预设名称</translation>
-    </message>
-    <message>
-        <source>Named configurations: pick one to load it, or type a new name and save</source>
-        <translation>命名的配置：选择一个即可加载，或输入新名称后保存</translation>
-    </message>
-    <message>
-        <source>Load</source>
-        <translation>加载</translation>
-    </message>
-    <message>
-        <source>Loads the named preset into the form</source>
-        <translation>将指定预设加载到表单</translation>
-    </message>
-    <message>
-        <source>Save Preset</source>
-        <translation>保存预设</translation>
-    </message>
-    <message>
-        <source>Saves the form under the typed name (replacing a preset of that name)</source>
-        <translation>以输入的名称保存表单（覆盖同名预设）</translation>
-    </message>
-    <message>
-        <source>Delete Preset</source>
-        <translation>删除预设</translation>
-    </message>
-    <message>
-        <source>Forgets the named preset; runs trained with it keep their options</source>
-        <translation>删除指定预设；用它训练的运行仍保留各自的选项</translation>
-    </message>
-    <message>
-        <source>Defaults</source>
-        <translation>默认值</translation>
-    </message>
-    <message>
-        <source>The default configuration: embedded encoder, frozen, pooled sessions</source>
-        <translation>默认配置：内置编码器、冻结、池化会话</translation>
-    </message>
-    <message>
-        <source>Preset:</source>
-        <translation>预设：</translation>
-    </message>
-    <message>
-        <source>Blend</source>
-        <translation>融合</translation>
-    </message>
-    <message>
-        <source>α: weight of collaborative filtering s_cf in p = α·s_cf + (1 − α)·f; the rest goes to the text model f</source>
-        <translation>α：协同过滤 s_cf 在 p = α·s_cf + (1 − α)·f 中的权重；其余归文本模型 f</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>CF</source>
-        <translation>协同过滤</translation>
-    </message>
-    <message>
-        <source>α:</source>
-        <translation>α：</translation>
-    </message>
-    <message>
-        <source>Probabilities</source>
-        <translation>概率</translation>
-    </message>
-    <message>
-        <source>Rank percentiles</source>
-        <translation>排名百分位</translation>
-    </message>
-    <message>
-        <source>How the two scores are combined: as probabilities, or as their rank percentiles over the catalogue</source>
-        <translation>两个分数的组合方式：按概率，或按其在整个商品目录中的排名百分位</translation>
-    </message>
-    <message>
-        <source>Combine:</source>
-        <translation>组合方式：</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Frozen</source>
-        <translation>冻结</translation>
-    </message>
-    <message>
-        <source>Last layers</source>
-        <translation>最后几层</translation>
-    </message>
-    <message>
-        <source>Full</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Frozen: item vectors are computed once (fast). Last layers / full: the encoder is tuned too (slow without a GPU)</source>
-        <translation>冻结：商品向量只计算一次（快）。最后几层 / 全部：编码器也参与微调（没有 GPU 时较慢）</translation>
-    </message>
-    <message>
-        <source>How many of the encoder&apos;s last layers are tuned</source>
-        <translation>微调编码器的最后几层</translation>
-    </message>
-    <message>
-        <source>Fine-tuning:</source>
-        <translation>微调：</translation>
-    </message>
-    <message>
-        <source>Pooled item vectors</source>
-        <translation>池化商品向量</translation>
-    </message>
-    <message>
-        <source>BERT over the session text</source>
-        <translation>BERT 读取会话文本</translation>
-    </message>
-    <message>
-        <source>Pooled: the session tower pools its items&apos; vectors (fast). Text: BERT reads the session&apos;s item texts joined</source>
-        <translation>池化：会话塔对其商品向量做池化（快）。文本：BERT 读取拼接后的会话商品文本</translation>
-    </message>
-    <message>
-        <source>Session encoder:</source>
-        <translation>会话编码器：</translation>
-    </message>
-    <message>
-        <source>Attention</source>
-        <translation>注意力</translation>
-    </message>
-    <message>
-        <source>Mean</source>
-        <translation>平均</translation>
-    </message>
-    <message>
-        <source>How the pooled tower combines item vectors</source>
-        <translation>池化塔如何组合商品向量</translation>
-    </message>
-    <message>
-        <source>Pooling:</source>
-        <translation>池化：</translation>
-    </message>
-    <message>
-        <source>The most recent items of a session the tower reads</source>
-        <translation>会话塔读取的会话中最近的商品数</translation>
-    </message>
-    <message>
-        <source>Session items:</source>
-        <translation>会话商品数：</translation>
-    </message>
-    <message>
-        <source>Item texts are cut to this many tokens</source>
-        <translation>商品文本截断到此词元数</translation>
-    </message>
-    <message>
-        <source>Item text tokens:</source>
-        <translation>商品文本词元数：</translation>
-    </message>
-    <message>
-        <source>Session texts (text tower) are cut to this many tokens</source>
-        <translation>会话文本（文本塔）截断到此词元数</translation>
-    </message>
-    <message>
-        <source>Session text tokens:</source>
-        <translation>会话文本词元数：</translation>
-    </message>
-    <message>
-        <source>Hidden widths of the MLP, comma-separated (e.g. 256,128); the output layer is added</source>
-        <translation>MLP 隐藏层宽度，以逗号分隔（如 256,128）；输出层会自动添加</translation>
-    </message>
-    <message>
-        <source>MLP layers:</source>
-        <translation>MLP 层：</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>AdamW learning rate of the MLP and session tower (warm-up, then linear decay)</source>
-        <translation>MLP 和会话塔的 AdamW 学习率（先预热，再线性衰减）</translation>
-    </message>
-    <message>
-        <source>Learning rate:</source>
-        <translation>学习率：</translation>
-    </message>
-    <message>
-        <source>Epochs; early stopping may end sooner</source>
-        <translation>轮数；早停可能提前结束</translation>
-    </message>
-    <message>
-        <source>Epochs:</source>
-        <translation>轮数：</translation>
-    </message>
-    <message>
-        <source>Session prefixes per step</source>
-        <translation>每步的会话前缀数</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>批大小：</translation>
-    </message>
-    <message>
-        <source>Popularity-sampled negatives per batch, besides the batch&apos;s own targets</source>
-        <translation>每批按流行度采样的负样本数（批内目标之外）</translation>
-    </message>
-    <message>
-        <source>Negatives:</source>
-        <translation>负样本：</translation>
-    </message>
-    <message>
-        <source>Train on the last N sessions only, for quick runs (0: all)</source>
-        <translation>只用最后 N 个会话训练，用于快速试验（0：全部）</translation>
-    </message>
-    <message>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Training sessions:</source>
-        <translation>训练会话数：</translation>
-    </message>
-    <message>
-        <source>Seed of every random choice: the same seed gives the same run</source>
-        <translation>所有随机选择的种子：相同种子得到相同的运行</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>种子：</translation>
-    </message>
-    <message>
-        <source>Deterministic algorithms</source>
-        <translation>确定性算法</translation>
-    </message>
-    <message>
-        <source>Bit-identical weights on every run, somewhat slower</source>
-        <translation>每次运行得到逐位相同的权重，稍慢</translation>
-    </message>
-    <message>
-        <source>Runtime</source>
-        <translation>运行环境</translation>
-    </message>
-    <message>
-        <source>LibTorch threads; at most the cores less one, so the window stays responsive</source>
-        <translation>LibTorch 线程数；最多为核心数减一，使窗口保持响应</translation>
-    </message>
-    <message>
-        <source>Threads:</source>
-        <translation>线程数：</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <source>Automatic: CUDA (with bf16 autocast) when available, else the CPU</source>
-        <translation>自动：可用时使用 CUDA（bf16 自动混合精度），否则使用 CPU</translation>
-    </message>
-    <message>
-        <source>Device:</source>
-        <translation>设备：</translation>
-    </message>
-    <message>
-        <source>Looking for CUDA…</source>
-        <translation>正在查找 CUDA…</translation>
-    </message>
-    <message>
-        <source>What LibTorch found on this computer</source>
-        <translation>LibTorch 在本机上找到的设备</translation>
-    </message>
-    <message>
-        <source>CUDA is available: automatic trains on cuda:0.</source>
-        <translation>CUDA 可用：自动模式在 cuda:0 上训练。</translation>
-    </message>
-    <message>
-        <source>No CUDA device: training runs on the CPU (at most %1 LibTorch threads).</source>
-        <translation>没有 CUDA 设备：在 CPU 上训练（最多 %1 个 LibTorch 线程）。</translation>
-    </message>
-    <message>
-        <source>The encoder folder is still being checked</source>
-        <translation>编码器文件夹仍在检查中</translation>
-    </message>
-    <message>
-        <source>The encoder folder cannot be used</source>
-        <translation>无法使用该编码器文件夹</translation>
-    </message>
-    <message>
-        <source>Type a name for the preset first</source>
-        <translation>请先输入预设名称</translation>
-    </message>
-    <message>
-        <source>Saved the preset &apos;%1&apos;</source>
-        <translation>已保存预设“%1”</translation>
-    </message>
-    <message>
-        <source>No usable preset &apos;%1&apos;</source>
-        <translation>没有可用的预设“%1”</translation>
-    </message>
-    <message>
-        <source>Loaded the preset &apos;%1&apos;</source>
-        <translation>已加载预设“%1”</translation>
-    </message>
-    <message>
-        <source>Deleted the preset &apos;%1&apos;</source>
-        <translation>已删除预设“%1”</translation>
     </message>
 </context>
 <context>
