@@ -212,7 +212,7 @@ void runSweep(CliContext& ctx, const SweepArgs& a) {
         rec.groupId = group;
         rec.environment = {{"threads", so.eval.threads}};
         const std::int64_t id = runs.create(rec);
-        recordEvaluation(runs, id, p.result, m.corpus);
+        recordEvaluation(runs, id, p.result, m.corpus, so.eval);
         nlohmann::json params = toJson(p.result)["params"];
         params["alpha"] = p.alpha; // numeric: the report charts the group as an α sweep
         if (m.trainRun > 0)

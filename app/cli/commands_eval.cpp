@@ -3,6 +3,7 @@
 #include "ml_forward.h"
 
 #include "srw/analysis/cold_start.h"
+#include "srw/analysis/evaluation_run.h"
 #include "srw/data/corpus_loader.h"
 #include "srw/data/run_store.h"
 #include "srw/eval/eval_json.h"
@@ -136,27 +137,13 @@ void runEval(CliContext& ctx, EvalArgs a) {
     try {
         EvalResult r = fitAndEvaluate(*model, corpus, EvalPart::Test, options);
         ctx.endProgress();
-        nlohmann::json full = toJson(r);
-        if (trainRun > 0)
-            full["params"]["train_run"] = trainRun; // later `eval RUN` of this run finds the model
-        // The cold-start slice beside the main figures, for every model (baselines included).
-        const nlohmann::json cold = coldStartSliceSummary(full["slices"], options.rareTargetMaxCount);
-        if (!cold.is_null())
-            full["cold_start_slice"] = cold;
-        runs.updateParams(id, full["params"]);
-        Statement proto = store.db().prepare("UPDATE runs SET protocol = ? WHERE id = ?");
-        proto.bind(1, full["protocol"].dump()).bind(2, id).run();
-        runs.setPerSession(id, toJson(r.perSession));
-        if (!r.topLists.empty()) {
-            std::vector<StoredRecommendation> recs;
-            for (const auto& p : r.topLists)
-                for (std::size_t i = 0; i < p.top.size(); ++i)
-                    recs.push_back({p.sessionId, int(p.position), int(i + 1),
-                                    corpus.itemIds[std::size_t(p.top[i])], 0.0});
-            runs.storeRecommendations(id, recs);
-        }
-        runs.finish(id, "finished", full,
-                    {{"fit_s", r.fitSeconds}, {"eval_s", r.evalSeconds}, {"threads", r.threads}});
+        // train_run: a later `eval RUN` of this run finds the model.
+        const nlohmann::json full =
+            recordEvaluation(runs, id, r, corpus, options,
+                             trainRun > 0 ? nlohmann::json{{"train_run", trainRun}}
+                                          : nlohmann::json::object());
+        const nlohmann::json cold =
+            full.contains("cold_start_slice") ? full["cold_start_slice"] : nlohmann::json();
         // The JSON contract: "Metric@K" keys, "predictions" and "run" only (scripts iterate over
         // it); the cold-start slice is in the stored run and the text output.
         nlohmann::json out = metricsJson(r);

@@ -1,14 +1,23 @@
 #include "srw/analysis/evaluation_run.h"
 
+#include "srw/analysis/cold_start.h"
+
 #include "srw/eval/eval_json.h"
 #include "srw/eval/recommender_factory.h"
 #include "srw/util/error.h"
 
 namespace srw {
 
-void recordEvaluation(RunStore& runs, std::int64_t run, const EvalResult& result,
-                      const SessionCorpus& corpus) {
-    const nlohmann::json full = toJson(result);
+nlohmann::json recordEvaluation(RunStore& runs, std::int64_t run, const EvalResult& result,
+                                const SessionCorpus& corpus, const EvalOptions& options,
+                                const nlohmann::json& extraParams) {
+    nlohmann::json full = toJson(result);
+    for (auto& [key, value] : extraParams.items())
+        full["params"][key] = value;
+    // The cold-start slice beside the main figures, for every model (baselines included).
+    const nlohmann::json cold = coldStartSliceSummary(full["slices"], options.rareTargetMaxCount);
+    if (!cold.is_null())
+        full["cold_start_slice"] = cold;
     runs.updateParams(run, full["params"]);
     runs.setProtocol(run, full["protocol"]);
     runs.setPerSession(run, toJson(result.perSession));
@@ -24,6 +33,7 @@ void recordEvaluation(RunStore& runs, std::int64_t run, const EvalResult& result
                 {{"fit_s", result.fitSeconds},
                  {"eval_s", result.evalSeconds},
                  {"threads", result.threads}});
+    return full;
 }
 
 EvaluationOutcome evaluateAndRecord(SessionStore& store, const EvaluationRequest& req) {
@@ -51,7 +61,7 @@ EvaluationOutcome evaluateAndRecord(SessionStore& store, const EvaluationRequest
         runs.setStatus(out.run, "failed");
         throw;
     }
-    recordEvaluation(runs, out.run, out.result, corpus);
+    recordEvaluation(runs, out.run, out.result, corpus, req.options);
     return out;
 }
 
