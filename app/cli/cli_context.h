@@ -46,5 +46,7 @@ void addEncodeCommands(CLI::App& app, CliContext& ctx);
 void addReportCommands(CLI::App& app, CliContext& ctx);
 /// srw-ml only: sweep, bandit, coldstart, recommend, similarity, export model (commands_analysis.cpp).
 void addAnalysisCommands(CLI::App& app, CliContext& ctx);
+/// srw-ml only: recommend, similarity, export model (commands_recommend.cpp).
+void addRecommendCommands(CLI::App& app, CliContext& ctx);
 
 } // namespace srw::cli

@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
 #endif
     addReportCommands(app, ctx);
 #ifdef SRW_CLI_WITH_ML
-    addAnalysisCommands(app, ctx); // after report: it adds `export model`
+    addAnalysisCommands(app, ctx);
+    addRecommendCommands(app, ctx); // after report: it adds `export model`
 #endif
 
     auto logger = spdlog::stderr_color_mt("srw");
