@@ -116,13 +116,22 @@ private:
     ImportReport& m_report;
 };
 
-// Reads the next record; in lenient mode a row the reader rejects is skipped and counted.
+// Reads the next record of the file's width; in lenient mode a row the reader rejects, or of
+// another width, is skipped and counted.
 // An error that consumed no line (a line over the size limit) is never skipped: it would repeat.
 bool nextRecord(OpenedFile& file, Record& r, RowErrors& errors, ImportReport& report) {
     while (true) {
         std::uint64_t before = file.reader.bytesRead();
         try {
-            return file.next(r);
+            if (!file.next(r))
+                return false;
+            // Every row has the header's (or the first row's) width; a ragged row is bad input,
+            // skipped like any other in lenient mode.
+            if (r.fields.size() != file.columns)
+                throw InputError(file.reader.path(), r.line, 0,
+                                 "expected " + std::to_string(file.columns) + " columns, found " +
+                                     std::to_string(r.fields.size()));
+            return true;
         } catch (const InputError& e) {
             if (file.reader.bytesRead() == before)
                 throw;
@@ -177,10 +186,6 @@ ImportReport importEventsCsv(SessionStore& store, const std::string& dataset,
         ++report.rows;
         tick(writer, file.reader, report.rows);
         try {
-            if (r.fields.size() != file.columns)
-                throw InputError(path, r.line, 0,
-                                 "expected " + std::to_string(file.columns) + " columns, found " +
-                                     std::to_string(r.fields.size()));
             auto item = field(r, roles, "item");
             if (!item)
                 throw InputError(path, r.line, std::uint64_t(roles.at("item")) + 1,
@@ -245,10 +250,6 @@ ImportReport importCatalogCsv(SessionStore& store, const std::string& dataset,
         ++report.rows;
         tick(writer, file.reader, report.rows);
         try {
-            if (r.fields.size() != file.columns)
-                throw InputError(path, r.line, 0,
-                                 "expected " + std::to_string(file.columns) + " columns, found " +
-                                     std::to_string(r.fields.size()));
             auto id = field(r, roles, "id");
             if (!id)
                 throw InputError(path, r.line, std::uint64_t(roles.at("id")) + 1, "empty item id");
