@@ -1,6 +1,7 @@
 #include "srw/data/run_store.h"
 
 #include "srw/util/error.h"
+#include "srw/util/process_identity.h"
 #include "srw/util/version.h"
 
 namespace srw {
@@ -18,6 +19,25 @@ const char* kSelect =
 nlohmann::json parseJson(std::string_view text) {
     auto j = nlohmann::json::parse(text, nullptr, false);
     return j.is_discarded() ? nlohmann::json::object() : j;
+}
+
+/** The "process" entry of a run's environment: who writes the run while it is running. */
+nlohmann::json processJson(const ProcessIdentity& p) {
+    return {{"host", p.host}, {"pid", p.pid}, {"start_ticks", p.startTicks}};
+}
+
+/** A run left "running" by a process that is gone (killed, crashed) reads as "interrupted":
+ * nothing will ever finish it, and it can be resumed. Nothing is written: reads stay reads. */
+void detectInterrupted(RunRecord& r) {
+    if (r.status != "running" || !r.environment.contains("process"))
+        return;
+    const auto& j = r.environment["process"];
+    ProcessIdentity who;
+    who.host = j.value("host", "");
+    who.pid = j.value("pid", std::int64_t(0));
+    who.startTicks = j.value("start_ticks", std::uint64_t(0));
+    if (processState(who) == ProcessState::Gone)
+        r.status = "interrupted";
 }
 
 RunRecord readRun(Statement& st) {
@@ -42,6 +62,7 @@ RunRecord readRun(Statement& st) {
     r.environment = parseJson(st.getTextView(17));
     r.programVersion = st.getText(18);
     r.notes = st.getText(19);
+    detectInterrupted(r);
     return r;
 }
 
@@ -54,6 +75,8 @@ void requireChange(Database& db, std::int64_t id) {
 
 std::int64_t RunStore::create(RunRecord run) {
     Database& db = m_store.db();
+    if (run.status == "running")
+        run.environment["process"] = processJson(currentProcess());
     Statement st = db.prepare(
         "INSERT INTO runs(dataset_id, split_id, group_id, name, kind, model, params, protocol,"
         " data_hash, status, created_at, metrics, timings, environment, program_version, notes)"
@@ -91,6 +114,12 @@ void RunStore::setStatus(std::int64_t id, const std::string& status) {
     Statement st = m_store.db().prepare("UPDATE runs SET status = ? WHERE id = ?");
     st.bind(1, status).bind(2, id).run();
     requireChange(m_store.db(), id);
+    if (status == "running") { // a resumed run belongs to this process now
+        Statement env = m_store.db().prepare(
+            "UPDATE runs SET environment = json_set(coalesce(environment, '{}'), '$.process',"
+            " json(?)) WHERE id = ?");
+        env.bind(1, processJson(currentProcess()).dump()).bind(2, id).run();
+    }
 }
 
 void RunStore::updateParams(std::int64_t id, const nlohmann::json& params) {

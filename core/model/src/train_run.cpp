@@ -129,6 +129,13 @@ TrainOutcome trainBertMlp(SessionStore& store, const TrainRequest& request,
                              resumed.dataset + "', not '" + request.dataset + "'");
         if (resumed.status == "finished")
             throw UsageError("run " + std::to_string(resumed.id) + " has finished; nothing to resume");
+        // RunStore reads a run whose process died as "interrupted"; "running" with an owner means
+        // that process still runs (or runs on another host): two writers would corrupt the run.
+        const auto owner = resumed.environment.value("process", nlohmann::json::object());
+        if (resumed.status == "running" && owner.contains("pid"))
+            throw UsageError("run " + std::to_string(resumed.id) + " is still training (process " +
+                             owner["pid"].dump() + " on " + owner.value("host", "?") +
+                             "); cancel it there before resuming it");
     }
     const SplitRef split = findSplit(store, request.dataset,
                                      request.resumeRun > 0 ? resumed.splitName : request.split);

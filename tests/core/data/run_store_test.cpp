@@ -45,3 +45,59 @@ TEST(RunStore, CreateFinishListAndDeleteWithDataset) {
     EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM run_epochs"), 0);
     EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM recommendations"), 0);
 }
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+// A run left "running" by a process that died reads as "interrupted"; this process's own running
+// run stays "running", and resuming (setStatus running) makes this process its owner.
+TEST(RunStore, RunOfADeadProcessReadsAsInterrupted) {
+    test::TempDir dir;
+    const std::string path = dir.file("ws.sqlite");
+    std::int64_t datasetId = 0;
+    {
+        SessionStore store(path);
+        importEventsCsv(store, "d", dir.write("l.csv", "session,item,time\n1,a,1\n1,b,2\n"), {});
+        datasetId = *store.findDataset("d");
+    }
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        int rc = 1;
+        try {
+            SessionStore store(path);
+            RunRecord r;
+            r.datasetId = datasetId;
+            r.kind = "train";
+            r.model = "bert-mlp";
+            RunStore(store).create(r);
+            rc = 0;
+        } catch (...) {
+        }
+        ::_exit(rc); // dies with its run still marked running
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+    SessionStore store(path);
+    RunStore runs(store);
+    ASSERT_EQ(runs.list().size(), 1u);
+    const RunRecord dead = runs.list().front();
+    EXPECT_EQ(dead.status, "interrupted");
+    EXPECT_EQ(dead.environment["process"]["pid"].get<std::int64_t>(), std::int64_t(child));
+    // Reads never write: the stored status is still the one the dead process left.
+    EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM runs WHERE status = 'running' AND id = " +
+                                  std::to_string(dead.id)),
+              1);
+
+    RunRecord mine;
+    mine.datasetId = datasetId;
+    const auto own = runs.create(mine);
+    EXPECT_EQ(runs.get(own).status, "running");
+
+    runs.setStatus(dead.id, "running"); // resumed here: this process owns it now
+    const RunRecord resumed = runs.get(dead.id);
+    EXPECT_EQ(resumed.status, "running");
+    EXPECT_EQ(resumed.environment["process"]["pid"].get<std::int64_t>(), std::int64_t(::getpid()));
+}

@@ -22,7 +22,9 @@ struct RunRecord {
     nlohmann::json params = nlohmann::json::object();
     nlohmann::json protocol = nlohmann::json::object();
     std::string dataHash;
-    std::string status = "running";      ///< running, finished, failed, cancelled
+    /// running, finished, failed, cancelled; reads give "interrupted" for a run still marked
+    /// running whose process (environment.process: host, pid, start time) is gone.
+    std::string status = "running";
     std::string createdAt, finishedAt;
     nlohmann::json metrics = nlohmann::json::object();
     nlohmann::json timings = nlohmann::json::object();
@@ -58,6 +60,7 @@ public:
     /** @brief Records the end of a run: status, metrics, timings, finish time. */
     void finish(std::int64_t id, const std::string& status, const nlohmann::json& metrics,
                 const nlohmann::json& timings);
+    /** @brief Sets the status; "running" also records this process as the run's owner. */
     void setStatus(std::int64_t id, const std::string& status);
     void updateParams(std::int64_t id, const nlohmann::json& params);
     void setProtocol(std::int64_t id, const nlohmann::json& protocol);
