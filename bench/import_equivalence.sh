@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Checks that two srw binaries store the same data for the same imports: runs the scenarios below
+# with each and compares a digest of every table an import writes (rows in key order, import
+# time stamps and program version left out). For speed work on the importer:
+#   bench/import_equivalence.sh OLD_SRW NEW_SRW [EVENTS]
+set -euo pipefail
+old="$1"; new="$2"; events="${3:-200000}"
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+gen() { "$old" -q generate-log "$@" >/dev/null; }
+
+gen --format yoochoose --events "$events" --out "$work/clicks.dat"
+gen --format yoochoose --events "$((events / 4))" --seed 7 --out "$work/clicks2.dat"
+gen --format csv --events "$((events / 4))" --seed 3 --out "$work/log.csv"
+gen --format sessionrec --events "$((events / 4))" --seed 5 --out "$work/log.sr"
+# Unsorted keys: sessions come back after others (merged), and a buys file of some sessions.
+shuf --random-source=<(yes) -n "$((events / 2))" "$work/clicks.dat" > "$work/shuffled.dat"
+awk -F, 'NR % 7 == 0 { print $1 "," $2 "," $3 ",12.5," (NR % 3) }' "$work/clicks.dat" > "$work/buys.dat"
+printf '999999999,2014-04-02T10:00:00.000Z,214000001,3.5,1\n' >> "$work/buys.dat"
+# A file with a bad row, imported leniently; a user-keyed log without sessions (gap sessions).
+{ head -1000 "$work/clicks.dat"; echo "x,notatime,1,2"; sed -n 1001,2000p "$work/clicks.dat"; } > "$work/bad.dat"
+{ echo "user_id,item_id,timestamp"; awk -F, 'NR > 1 { print ($1 % 97) "," $2 "," $3 }' "$work/log.csv"; } > "$work/users.csv"
+
+digest() {
+  sqlite3 "$1" <<'SQL' | sha256sum | cut -c1-16
+SELECT 'datasets', id, name FROM datasets ORDER BY id;
+SELECT 'sessions', * FROM sessions ORDER BY id;
+SELECT 'events', * FROM events ORDER BY session_id, pos;
+SELECT 'items', * FROM items ORDER BY id;
+SELECT 'users', * FROM users ORDER BY id;
+SELECT 'splits', id, dataset_id, name, method, active FROM splits ORDER BY id;
+SELECT 'split_sessions', * FROM split_sessions ORDER BY split_id, session_id;
+SELECT 'sources', id, dataset_id, kind, path, sha256, size, format, options, rows
+  FROM dataset_sources ORDER BY id;
+SQL
+}
+
+run() { # run SRW NAME: every scenario into its own workspace, one digest line each
+  local srw="$1" d="$work/$2"; mkdir -p "$d"
+  local imp=("$srw" -q)
+  "${imp[@]}" --db "$d/fresh.db" import "$work/clicks.dat" --dataset y --format yoochoose >/dev/null
+  echo "fresh $(digest "$d/fresh.db")"
+  "${imp[@]}" --db "$d/merge.db" import "$work/clicks.dat" --dataset y --format yoochoose >/dev/null
+  "${imp[@]}" --db "$d/merge.db" import "$work/buys.dat" --dataset y --format yoochoose >/dev/null
+  "${imp[@]}" --db "$d/merge.db" import "$work/clicks2.dat" --dataset y --format yoochoose >/dev/null
+  echo "merge $(digest "$d/merge.db")"
+  "${imp[@]}" --db "$d/again.db" import "$work/clicks2.dat" --dataset y --format yoochoose >/dev/null
+  "${imp[@]}" --db "$d/again.db" import "$work/clicks2.dat" --dataset y --format yoochoose >/dev/null
+  echo "again $(digest "$d/again.db")"
+  "${imp[@]}" --db "$d/shuf.db" import "$work/shuffled.dat" --dataset s --format yoochoose >/dev/null
+  echo "shuffled $(digest "$d/shuf.db")"
+  "${imp[@]}" --db "$d/two.db" import "$work/clicks2.dat" --dataset a --format yoochoose >/dev/null
+  "${imp[@]}" --db "$d/two.db" import "$work/log.csv" --dataset b >/dev/null
+  "${imp[@]}" --db "$d/two.db" import "$work/clicks.dat" --dataset c --format yoochoose \
+    --split test >/dev/null
+  "${imp[@]}" --db "$d/two.db" import "$work/log.sr" --dataset a --format sessionrec >/dev/null
+  echo "datasets $(digest "$d/two.db")"
+  "${imp[@]}" --db "$d/bad.db" import "$work/bad.dat" --dataset b --format yoochoose \
+    --lenient >/dev/null
+  "${imp[@]}" --db "$d/bad.db" import "$work/users.csv" --dataset u --columns \
+    user=user_id,item=item_id,time=timestamp >/dev/null
+  echo "lenient+users $(digest "$d/bad.db")"
+}
+
+run "$old" old > "$work/old.txt"
+run "$new" new > "$work/new.txt"
+paste "$work/old.txt" "$work/new.txt" | awk '{ s = ($2 == $4) ? "same" : "DIFFERENT"; print $1, $2, $4, s }'
+! grep -q . <(diff "$work/old.txt" "$work/new.txt")
