@@ -60,11 +60,23 @@ def self_check():
     assert r() == 9981545732273789042, "Mt19937_64 does not match std::mt19937_64"
 
 
+def mix_array(seed, counters):
+    """mix() over a numpy uint64 array (wrapping arithmetic, as in C++)."""
+    import numpy as np
+    with np.errstate(over="ignore"):
+        z = np.uint64(seed) + np.uint64(0x9E3779B97F4A7C15) * (counters.astype(np.uint64) + np.uint64(1))
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return z ^ (z >> np.uint64(31))
+
+
 def item_tokens(num_items, item_tokens, vocab):
     """Each item's text as token ids: exactly item_tokens - 2 words ("w<id>", one token each)."""
+    import numpy as np
     words = item_tokens - 2
-    return [[5 + mix(DATA_SEED, i * 4096 + k) % (vocab - 5) for k in range(words)]
-            for i in range(num_items)]
+    counters = np.arange(num_items, dtype=np.uint64)[:, None] * np.uint64(4096) + np.arange(words, dtype=np.uint64)[None, :]
+    ids = np.uint64(5) + mix_array(DATA_SEED, counters) % np.uint64(vocab - 5)
+    return ids.astype(np.int64).tolist()
 
 
 def sessions(num_sessions, length, num_items):
