@@ -16,6 +16,7 @@ namespace {
 
 struct TrainArgs {
     std::string dataset, split, name, encoder, finetune, sessionEncoder, blend, widths, device;
+    std::string calibration, loss;
     double alpha = 0, lr = 0;
     int epochs = 0, batchSize = 0, negatives = 0, maxTrain = 0;
     std::uint64_t seed = 0;
@@ -68,6 +69,10 @@ void runTrain(CliContext& ctx, CLI::App* cmd, const TrainArgs& a) {
         o.learningRate = a.lr;
     if (given("--negatives"))
         o.negatives = a.negatives;
+    if (given("--calibration"))
+        o.calibration = a.calibration;
+    if (given("--loss"))
+        o.loss = a.loss;
     if (given("--max-train-sessions"))
         o.maxTrainSessions = a.maxTrain;
     if (given("--seed"))
@@ -99,8 +104,9 @@ void runTrain(CliContext& ctx, CLI::App* cmd, const TrainArgs& a) {
                 (long long)r.runId, a.dataset.c_str(), r.epochs.size(), r.bestEpoch,
                 r.trainSeconds, r.device.c_str(), 100.0 * r.itemTextShare);
     for (const auto& e : r.epochs)
-        std::printf("  epoch %-3d loss %.4f  valid MRR@20 %.4f%s\n", e.epoch, e.trainLoss,
-                    e.validMrr, e.improved ? "  *" : "");
+        std::printf("  epoch %-3d loss %.4f  valid MRR@20 %.4f  f = sigmoid(%.3f z %+.3f)%s\n",
+                    e.epoch, e.trainLoss, e.validMrr, e.calibScale, e.calibBias,
+                    e.improved ? "  *" : "");
     for (int k : r.test.cutoffs)
         std::printf("  test @%-3d HitRate %.4f  MRR %.4f  NDCG %.4f\n", k,
                     out[metricKey("HitRate", k)].get<double>(), out[metricKey("MRR", k)].get<double>(),
@@ -129,6 +135,10 @@ void addTrainCommands(CLI::App& app, CliContext& ctx) {
     tr->add_option("--batch-size", a->batchSize, "Prefixes per step (default 256)");
     tr->add_option("--lr", a->lr, "Learning rate (default 0.002)");
     tr->add_option("--negatives", a->negatives, "Popularity-sampled negatives per batch (default 64)");
+    tr->add_option("--loss", a->loss, "bce+softmax (default) or bce");
+    tr->add_option("--calibration", a->calibration,
+                   "platt (default: f's logit rescaled on the validation sample after each epoch) "
+                   "or none");
     tr->add_option("--max-train-sessions", a->maxTrain, "Train on the last N sessions only (quick runs)");
     tr->add_option("--seed", a->seed, "Seed of every random choice (default 42)");
     tr->add_flag("--deterministic", a->deterministic, "Deterministic algorithms (same weights every run)");

@@ -43,7 +43,9 @@ std::string saveModelFile(const BertMlpRecommender& model, const std::string& di
                         {"options", s.options.toJson()}, {"num_items", s.numItems},
                         {"hidden", s.hidden}, {"weights", "best.safetensors"},
                         {"weights_sha256", sha}, {"encoder_dir", ""},
-                        {"encoder_key", s.encoderKey}, {"data_hash", ""}, {"epoch", 0}};
+                        {"encoder_key", s.encoderKey}, {"data_hash", ""}, {"epoch", 0},
+                        {"calibration", {{"method", "platt"}, {"scale", impl.calibScale},
+                                         {"bias", impl.calibBias}}}};
     writeFileAtomically(dir + "/best.json", m.dump(2));
     return dir + "/best.json";
 }

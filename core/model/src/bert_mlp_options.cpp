@@ -52,6 +52,8 @@ void BertMlpOptions::validate() const {
          "bad optimiser settings");
     need(negatives >= 0 && negativePower >= 0, "negatives must be >= 0");
     need(loss == "bce" || loss == "bce+softmax", "loss must be bce or bce+softmax, not '" + loss + "'");
+    need(calibration == "platt" || calibration == "none",
+         "calibration must be platt or none, not '" + calibration + "'");
     need(patience >= 1 && validSessions >= 0 && maxTrainSessions >= 0, "bad early-stopping settings");
 }
 
@@ -81,6 +83,7 @@ nlohmann::json BertMlpOptions::toJson() const {
             {"negatives", negatives},
             {"negative_power", negativePower},
             {"loss", loss},
+            {"calibration", calibration},
             {"patience", patience},
             {"valid_sessions", validSessions},
             {"max_train_sessions", maxTrainSessions},
@@ -129,6 +132,7 @@ BertMlpOptions BertMlpOptions::fromJson(const nlohmann::json& j) {
         get("negatives", o.negatives);
         get("negative_power", o.negativePower);
         get("loss", o.loss);
+        get("calibration", o.calibration);
         get("patience", o.patience);
         get("valid_sessions", o.validSessions);
         get("max_train_sessions", o.maxTrainSessions);

@@ -99,9 +99,8 @@ void BertMlpRecommender::Impl::neural(const std::int32_t* items, std::size_t len
         std::vector<std::int32_t>(items, items + length)};
     auto u = model::sessionVectors(*state, prefixes, allItemVectors);
     auto a = state->net->sessionHalf(u);                   // [1, w₁]: once per query
-    auto f = torch::sigmoid(state->net->head(itemHalf + a)) // [N]: the rest of the MLP per item
-                 .to(torch::kCPU, torch::kDouble)
-                 .contiguous();
+    auto z = state->net->head(itemHalf + a); // [N]: the rest of the MLP per item
+    auto f = torch::sigmoid(z * calibScale + calibBias).to(torch::kCPU, torch::kDouble).contiguous();
     std::copy_n(f.data_ptr<double>(), state->numItems, out);
 }
 
@@ -151,6 +150,15 @@ void BertMlpRecommender::setCfOption(const std::string& name, double value) {
         throw UsageError("unknown s_cf setting '" + name + "'");
     m_impl->cfFitted = false;
 }
+void BertMlpRecommender::setCalibration(double scale, double bias) {
+    if (!std::isfinite(scale) || !std::isfinite(bias))
+        throw UsageError("calibration scale and bias must be finite numbers");
+    m_impl->calibScale = scale;
+    m_impl->calibBias = bias;
+}
+double BertMlpRecommender::calibrationScale() const { return m_impl->calibScale; }
+double BertMlpRecommender::calibrationBias() const { return m_impl->calibBias; }
+
 const BertMlpOptions& BertMlpRecommender::options() const { return m_impl->state->options; }
 
 double BertMlpRecommender::itemTextShare() const {
@@ -186,7 +194,8 @@ std::vector<double> BertMlpRecommender::neuralScoresNaive(
     for (std::int64_t i = 0; i < m.state->numItems; ++i) {
         auto x = torch::cat({u, m.allItemVectors[i]});
         auto pre = torch::matmul(w1, x) + b1;
-        out[std::size_t(i)] = torch::sigmoid(net->head(pre.unsqueeze(0))).item<double>();
+        const double z = net->head(pre.unsqueeze(0)).item<double>();
+        out[std::size_t(i)] = 1.0 / (1.0 + std::exp(-(m.calibScale * z + m.calibBias)));
     }
     return out;
 }

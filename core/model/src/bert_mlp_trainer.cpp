@@ -1,6 +1,8 @@
 // The training loop of the BERT+MLP model: batches of prefixes, sampled negatives, AdamW,
 // validation, checkpoints and exact resumption (LibTorch).
+#include "calibration.h"
 #include "model_state.h"
+#include "negative_sampler.h"
 #include "trainer_core.h"
 
 #include "bert_encoder_impl.h"
@@ -79,32 +81,6 @@ bool decays(const std::string& name) {
              name.find("recency") != std::string::npos);
 }
 
-/** Popularity^power sampling over items with training events, by inverse CDF. */
-class NegativeSampler {
-public:
-    NegativeSampler(const std::vector<std::int64_t>& counts, double power) {
-        double total = 0;
-        for (std::size_t i = 0; i < counts.size(); ++i)
-            if (counts[i] > 0) {
-                total += std::pow(double(counts[i]), power);
-                m_cdf.push_back(total);
-                m_item.push_back(std::int64_t(i));
-            }
-        for (auto& c : m_cdf)
-            c /= total;
-    }
-    bool empty() const { return m_item.empty(); }
-    std::int64_t draw(std::mt19937_64& rng) const {
-        const double u = double(rng() >> 11) * 0x1.0p-53; // portable, unlike std distributions
-        const auto it = std::upper_bound(m_cdf.begin(), m_cdf.end(), u);
-        return m_item[std::min<std::size_t>(std::size_t(it - m_cdf.begin()), m_item.size() - 1)];
-    }
-
-private:
-    std::vector<double> m_cdf;
-    std::vector<std::int64_t> m_item;
-};
-
 struct Example {
     std::uint32_t session;
     std::uint32_t position; ///< index of the target; the prefix is items[0, position)
@@ -120,7 +96,15 @@ nlohmann::json epochJson(const TrainEpochStats& e) {
     return {{"epoch", e.epoch},         {"steps", e.steps},
             {"train_loss", e.trainLoss}, {"valid_mrr20", e.validMrr},
             {"seconds", e.seconds},     {"sequences_per_second", e.sequencesPerSecond},
-            {"improved", e.improved}};
+            {"improved", e.improved},
+            {"calibration", {{"scale", e.calibScale}, {"bias", e.calibBias},
+                             {"log_loss_before", e.calibLossBefore},
+                             {"log_loss_after", e.calibLossAfter}}}};
+}
+
+nlohmann::json calibrationJson(const TrainEpochStats& e) {
+    return {{"method", "platt"}, {"scale", e.calibScale}, {"bias", e.calibBias},
+            {"log_loss_before", e.calibLossBefore}, {"log_loss_after", e.calibLossAfter}};
 }
 
 TrainEpochStats epochFromJson(const nlohmann::json& j) {
@@ -132,7 +116,21 @@ TrainEpochStats epochFromJson(const nlohmann::json& j) {
     e.seconds = j.at("seconds").get<double>();
     e.sequencesPerSecond = j.at("sequences_per_second").get<double>();
     e.improved = j.at("improved").get<bool>();
+    if (j.contains("calibration")) {
+        const auto& c = j.at("calibration");
+        e.calibScale = c.at("scale").get<double>();
+        e.calibBias = c.at("bias").get<double>();
+        e.calibLossBefore = c.at("log_loss_before").get<double>();
+        e.calibLossAfter = c.at("log_loss_after").get<double>();
+    }
     return e;
+}
+
+/** The model record's Platt scaling; models from before calibration existed have none. */
+void readCalibration(const nlohmann::json& model, BertMlpRecommender::Impl& impl) {
+    const auto c = model.value("calibration", nlohmann::json::object());
+    impl.calibScale = c.value("scale", 1.0);
+    impl.calibBias = c.value("bias", 0.0);
 }
 
 std::string describeDifference(const nlohmann::json& stored, const nlohmann::json& now) {
@@ -481,6 +479,13 @@ TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const
         st.epoch = epoch;
         st.steps = globalStep;
         st.trainLoss = lossSum / double(std::max<std::size_t>(lossCount, 1));
+        if (options.calibration == "platt" && !validSample.empty()) {
+            const PlattScaling c = fitCalibration(*impl, validSample, sampler);
+            impl->calibScale = st.calibScale = c.scale;
+            impl->calibBias = st.calibBias = c.bias;
+            st.calibLossBefore = c.lossBefore;
+            st.calibLossAfter = c.lossAfter;
+        }
         if (!validSample.empty()) {
             if (progress) {
                 Progress p;
@@ -519,7 +524,7 @@ TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const
                                 {"hidden", state->hidden}, {"weights", "best.safetensors"},
                                 {"weights_sha256", sha}, {"encoder_dir", useEncoder ? data.encoderDir : ""},
                                 {"encoder_key", data.encoderKey}, {"data_hash", data.dataHash},
-                                {"epoch", epoch}};
+                                {"epoch", epoch}, {"calibration", calibrationJson(st)}};
             writeFileAtomically(runDir + "/best.json", m.dump(2));
             result.modelSha256 = sha;
         }
@@ -576,6 +581,7 @@ TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const
         throw std::runtime_error(runDir + ": training ended without a model (best.json)");
     const auto m = readJson(result.modelFile);
     readTensors(runDir + "/" + m.at("weights").get<std::string>(), *state, nullptr);
+    readCalibration(m, *impl);
     result.modelSha256 = m.at("weights_sha256").get<std::string>();
     state->net->eval();
     if (state->encoder)
@@ -634,6 +640,7 @@ std::unique_ptr<BertMlpRecommender> loadModelFile(const std::string& modelJson,
     impl->state = state;
     impl->alpha = options.alpha;
     impl->blend = options.blend;
+    readCalibration(j, *impl);
     return std::make_unique<BertMlpRecommender>(impl);
 }
 

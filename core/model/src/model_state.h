@@ -115,6 +115,9 @@ struct BertMlpRecommender::Impl {
     bool cfFitted = false;
     torch::Tensor allItemVectors; ///< [N, H], refreshed by prepare()
     torch::Tensor itemHalf;       ///< [N, w₁]
+    /// f = σ(calibScale · logit + calibBias): Platt scaling fitted on validation (identity when
+    /// the model was trained with calibration none).
+    double calibScale = 1.0, calibBias = 0.0;
     mutable std::mutex torchMutex;
 
     /** Recomputes the item vectors and the item half after the weights changed. */

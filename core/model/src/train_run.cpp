@@ -234,7 +234,8 @@ TrainOutcome trainBertMlp(SessionStore& store, const TrainRequest& request,
             r.epoch = e.epoch;
             r.trainLoss = e.trainLoss;
             r.metrics = {{"valid_MRR@20", e.validMrr}, {"steps", e.steps},
-                         {"sequences_per_second", e.sequencesPerSecond}, {"improved", e.improved}};
+                         {"sequences_per_second", e.sequencesPerSecond}, {"improved", e.improved},
+                         {"calibration_scale", e.calibScale}, {"calibration_bias", e.calibBias}};
             r.seconds = e.seconds;
             runs.addEpoch(runId, r);
             if (request.onEpoch)

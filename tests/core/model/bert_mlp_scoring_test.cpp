@@ -1,5 +1,5 @@
-// Scoring of the BERT+MLP model without training: the split first layer against the naive MLP,
-// and the blend's ends (α = 1: s_cf alone, α = 0: f alone).
+// Scoring of the BERT+MLP model without training: the split first layer against the naive MLP
+// (with f's calibration applied on both), and the blend's ends (α = 1: s_cf alone, α = 0: f alone).
 #include "srw/eval/score_vector.h"
 #include "srw/model/bert_mlp_recommender.h"
 
@@ -81,6 +81,7 @@ TEST_P(SplitFirstLayer, EqualsTheNaivePerItemMlp) {
         o.sessionPooling = pooling;
         o.maxSessionItems = 6;
         auto m = model(o);
+        m->setCalibration(2.5, -0.7); // f = σ(2.5·logit − 0.7) on both paths
         for (const auto& p : kPrefixes) {
             const auto fast = m->neuralScores(p);
             const auto naive = m->neuralScoresNaive(p);

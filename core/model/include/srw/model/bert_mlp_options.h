@@ -55,6 +55,10 @@ struct BertMlpOptions {
     int negatives = 64;          ///< popularity-sampled negatives per batch (shared), besides in-batch ones
     double negativePower = 0.75;  ///< sampling probability ∝ count^power
     std::string loss = "bce+softmax"; ///< bce, or bce+softmax (the sampled softmax added)
+    /// platt: f = σ(a·logit + b) with a, b fitted on the validation sample after each epoch
+    /// (see platt_scaling.h), so f stays a calibrated probability as training sharpens it;
+    /// none: f = σ(logit).
+    std::string calibration = "platt";
     int patience = 2;             ///< epochs without a better validation MRR@20 before stopping
     int validSessions = 500;      ///< validation sample (evenly spread over the valid part); 0: all
     int maxTrainSessions = 0;     ///< use only the last N training sessions (0: all), for quick runs

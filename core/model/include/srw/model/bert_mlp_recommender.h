@@ -12,12 +12,13 @@ namespace srw {
 /**
  * @brief The BERT+MLP recommender blended with collaborative filtering:
  *
- *     p(u, v) = α · s_cf(u, v) + (1 − α) · f(u, v),   f(u, v) = σ(MLP([u; v]))
+ *     p(u, v) = α · s_cf(u, v) + (1 − α) · f(u, v),   f(u, v) = σ(a · MLP([u; v]) + b)
  *
  * v is the item tower's vector (the pooled encoder output of the item's text plus, for items seen
  * in training, a learned id vector); u the session tower's (the encoder over the session text, or
  * pooling of the session's item vectors); s_cf is CfSimilarity. With BlendMode::Rank both parts are
- * first replaced by their rank percentile over the catalogue.
+ * first replaced by their rank percentile over the catalogue. (a, b) is f's Platt scaling, fitted
+ * on validation after each training epoch so that f stays a calibrated probability.
  *
  * Ranking the whole catalogue is fast because the MLP's first layer is split,
  * W₁[u; v] + b = W_u·u + (W_v·v + b): the item half W_v·v is computed once per catalogue (in
@@ -47,6 +48,11 @@ public:
     /** @brief Changes an s_cf setting (cf_shrink, cf_neighbors, cf_recency_decay) before fit():
      * s_cf is rebuilt there, the network is untouched. */
     void setCfOption(const std::string& name, double value);
+    /** @brief f = σ(scale · logit + bias): the Platt scaling training fitted on validation
+     * (scale 1, bias 0 for a model trained with calibration none). */
+    void setCalibration(double scale, double bias);
+    double calibrationScale() const;
+    double calibrationBias() const;
     const BertMlpOptions& options() const;
     /** @brief Share of the catalogue whose text has a title or description. */
     double itemTextShare() const;

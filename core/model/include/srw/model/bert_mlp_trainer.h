@@ -24,6 +24,9 @@ struct TrainEpochStats {
     double seconds = 0;
     double sequencesPerSecond = 0;
     bool improved = false;    ///< the best epoch so far (its weights are the model's)
+    /// Platt scaling of f fitted on the validation sample after the epoch (1, 0 without one);
+    /// the log-losses of f on those pairs before and after it.
+    double calibScale = 1, calibBias = 0, calibLossBefore = 0, calibLossAfter = 0;
 };
 
 /** @brief What trainBertMlp() is asked to do. */
@@ -68,9 +71,10 @@ struct TrainOutcome {
  * popularity^power (shared by the batch; a candidate equal to a session's target is masked out),
  * with binary cross-entropy (positive vs. negatives, each side averaged: f estimates the chance
  * that an item is the next one rather than a sampled one) plus, by default, the sampled softmax.
- * AdamW with linear warm-up and linear decay, gradient clipping. After each epoch: MRR@20 of the
- * blended model on the validation sample (the evaluation machinery), a checkpoint, early stopping;
- * the final model is the best epoch's.
+ * AdamW with linear warm-up and linear decay, gradient clipping. After each epoch: f's Platt
+ * scaling refitted on the validation sample (calibration "platt", see platt_scaling.h), MRR@20 of
+ * the blended model on the validation sample (the evaluation machinery), a checkpoint, early
+ * stopping; the final model is the best epoch's, with its calibration.
  *
  * Every random choice (initialisation, epoch order, negatives, dropout) derives from the seed and
  * the epoch or step number, so a run resumed from a checkpoint continues exactly as an
