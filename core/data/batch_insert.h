@@ -1,98 +1,64 @@
 #pragma once
-// Internal to core/data: inserts rows in blocks through one multi-row INSERT statement.
+// Internal to core/data: inserts rows in blocks through multi-row INSERT statements.
 //
 // Why: executing a one-row INSERT re-opens its cursor and searches the b-tree from the root on
 // every call (~10k instructions a row here); a statement with many VALUES rows keeps the cursor
-// positioned between rows, which makes in-order appends several times cheaper.
+// positioned between rows, which makes in-order appends several times cheaper. Rows wait in a
+// flat buffer of typed cells (text in one arena, bound without a copy), so queueing a row costs
+// no allocation; a remainder smaller than a block goes out in halving blocks (128, 64, … 1 rows),
+// a few statements instead of one per row.
 #include "srw/data/database.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace srw {
 
 class BatchInsert {
 public:
-    struct Value {
-        enum Kind { Null, Int, Text } kind = Null;
-        std::int64_t i = 0;
-        std::string s;
-        Value() = default;
-        Value(std::int64_t v) : kind(Int), i(v) {}
-        Value(std::optional<std::int64_t> v) : kind(v ? Int : Null), i(v.value_or(0)) {}
-        Value(std::string v) : kind(Text), s(std::move(v)) {}
-        Value(std::optional<std::string> v) : kind(v ? Text : Null), s(v.value_or("")) {}
-    };
-
     /** @param head "INSERT INTO t(a, b)"; the VALUES part is generated. */
-    BatchInsert(Database& db, const std::string& head, int columns, int rowsPerBlock = 64)
-        : m_columns(columns), m_block(rowsPerBlock),
-          m_one(db.prepare(head + " VALUES" + placeholders(1))),
-          m_many(db.prepare(head + " VALUES" + placeholders(rowsPerBlock))) {}
+    BatchInsert(Database& db, std::string head, int columns, int rowsPerBlock);
 
-    /** @brief Queues one row (columns values); writes a block when one is full. */
-    void add(std::vector<Value> row) {
-        for (auto& v : row)
-            m_pending.push_back(std::move(v));
-        if (m_pending.size() >= std::size_t(m_block * m_columns))
-            writeBlocks();
-    }
+    BatchInsert& add(std::int64_t v) { return push(Cell::Int, v, 0); }
+    BatchInsert& add(std::optional<std::int64_t> v) { return v ? add(*v) : addNull(); }
+    BatchInsert& add(std::string_view v);
+    BatchInsert& add(const std::optional<std::string>& v) { return v ? add(std::string_view(*v)) : addNull(); }
+    BatchInsert& add(std::optional<std::string_view> v) { return v ? add(*v) : addNull(); }
+    BatchInsert& addNull() { return push(Cell::Null, 0, 0); }
 
+    /** @brief Rows queued (complete rows only). */
+    std::size_t pendingRows() const { return m_cells.size() / std::size_t(m_columns); }
+    /** @brief Writes the queued rows that fill whole blocks; the rest stay queued. */
+    void writeFullBlocks();
     /** @brief Writes every queued row. */
-    void flush() {
-        writeBlocks();
-        for (std::size_t r = 0; r * m_columns < m_pending.size(); ++r) {
-            bindRow(m_one, 0, r);
-            m_one.run();
-        }
-        m_pending.clear();
-    }
-
-    bool empty() const { return m_pending.empty(); }
-    std::size_t pendingRows() const { return m_pending.size() / std::size_t(m_columns); }
+    void flush();
 
 private:
-    std::string placeholders(int rows) const {
-        std::string row = "(";
-        for (int c = 0; c < m_columns; ++c)
-            row += c ? ",?" : "?";
-        row += ")";
-        std::string out;
-        for (int r = 0; r < rows; ++r)
-            out += (r ? "," : "") + row;
-        return out;
+    struct Cell {
+        enum Kind : std::uint8_t { Null, Int, Text };
+        std::int64_t value; // the integer, or the text's offset in m_text
+        std::uint32_t size; // the text's length
+        Kind kind;
+    };
+    BatchInsert& push(Cell::Kind kind, std::int64_t value, std::uint32_t size) {
+        m_cells.push_back({value, size, kind});
+        return *this;
     }
-    void bindRow(Statement& st, int slot, std::size_t row) {
-        for (int c = 0; c < m_columns; ++c) {
-            const Value& v = m_pending[row * std::size_t(m_columns) + std::size_t(c)];
-            const int index = slot * m_columns + c + 1;
-            if (v.kind == Value::Int)
-                st.bind(index, v.i);
-            else if (v.kind == Value::Text)
-                st.bind(index, v.s);
-            else
-                st.bindNull(index);
-        }
-    }
-    void writeBlocks() {
-        const std::size_t perBlock = std::size_t(m_block * m_columns);
-        std::size_t done = 0;
-        while (m_pending.size() - done >= perBlock) {
-            for (int r = 0; r < m_block; ++r)
-                bindRow(m_many, r, done / std::size_t(m_columns) + std::size_t(r));
-            m_many.run();
-            done += perBlock;
-        }
-        m_pending.erase(m_pending.begin(), m_pending.begin() + std::ptrdiff_t(done));
-    }
+    Statement& statement(int rows);
+    void writeRows(std::size_t firstRow, int rows);
+    void dropWritten(std::size_t rows);
 
+    Database& m_db;
+    std::string m_head;
     int m_columns;
     int m_block;
-    Statement m_one;
-    Statement m_many;
-    std::vector<Value> m_pending;
+    std::map<int, Statement> m_statements; // by rows per statement
+    std::vector<Cell> m_cells;
+    std::string m_text;
 };
 
 } // namespace srw

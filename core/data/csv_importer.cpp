@@ -180,6 +180,7 @@ ImportReport importEventsCsv(SessionStore& store, const std::string& dataset,
     const bool hasSession = roles.count("session") > 0;
 
     DatasetWriter writer(store, dataset, progress);
+    writer.hashSourceAhead(path);
     RowErrors errors(o.lenient, report);
     Record r;
     while (nextRecord(file, r, errors, report)) {
@@ -244,6 +245,7 @@ ImportReport importCatalogCsv(SessionStore& store, const std::string& dataset,
                          "missing required column 'id' (map it with --columns id=NAME_OR_INDEX)");
 
     DatasetWriter writer(store, dataset, progress);
+    writer.hashSourceAhead(path);
     RowErrors errors(o.lenient, report);
     Record r;
     while (nextRecord(file, r, errors, report)) {

@@ -68,6 +68,13 @@ Statement& Statement::bind(int index, std::string_view value) {
                 "bind");
     return *this;
 }
+Statement& Statement::bindUncopied(int index, std::string_view value) {
+    checkSqlite(m_db,
+                sqlite3_bind_text64(m_stmt, index, value.data(), value.size(), SQLITE_STATIC,
+                                    SQLITE_UTF8),
+                "bind");
+    return *this;
+}
 Statement& Statement::bindBlob(int index, std::string_view bytes) {
     checkSqlite(m_db,
                 sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),

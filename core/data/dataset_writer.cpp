@@ -1,6 +1,8 @@
 #include "srw/data/dataset_writer.h"
 
 #include "batch_insert.h"
+#include "item_writer.h"
+#include "source_hasher.h"
 
 #include "srw/util/error.h"
 #include "srw/util/file_util.h"
@@ -32,11 +34,32 @@ struct ProgressHandlerGuard {
     ~ProgressHandlerGuard() { sqlite3_progress_handler(db, 0, nullptr, nullptr); }
 };
 
+// Rows per INSERT statement (measured at 1M events: larger blocks gain little).
+constexpr int kSessionBlock = 256;
+constexpr int kEventBlock = 256;
+
 } // namespace
+
+// Foreign keys are not checked inside an import's transaction: this class writes every parent
+// row (dataset, session, user) before its children, and the check cost a b-tree search per event
+// and per session (12% of an import's instructions at 200k events). The pragma is a no-op inside
+// a transaction, so it is switched before BEGIN and back after COMMIT or ROLLBACK (this object
+// outlives m_tx).
+struct DatasetWriter::ForeignKeysOff {
+    Database& db;
+    explicit ForeignKeysOff(Database& d) : db(d) { db.exec("PRAGMA foreign_keys = OFF"); }
+    ~ForeignKeysOff() {
+        try {
+            db.exec("PRAGMA foreign_keys = ON");
+        } catch (...) {
+        }
+    }
+};
 
 DatasetWriter::DatasetWriter(SessionStore& store, const std::string& dataset, ProgressFn progress)
     : m_store(store), m_db(store.db()), m_progress(std::move(progress)) {
     SessionStore::validateDatasetName(dataset);
+    m_foreignKeysOff = std::make_unique<ForeignKeysOff>(m_db);
     m_tx = std::make_unique<Transaction>(m_db);
     if (auto id = m_store.findDataset(dataset)) {
         m_datasetId = *id;
@@ -47,10 +70,7 @@ DatasetWriter::DatasetWriter(SessionStore& store, const std::string& dataset, Pr
         m_created = true;
     }
     // Items are few next to events: keeping the map in memory saves a lookup per row.
-    Statement items = m_db.prepare("SELECT external_id, id FROM items WHERE dataset_id = ?");
-    items.bind(1, m_datasetId);
-    while (items.step())
-        m_items.emplace(items.getText(0), items.getInt(1));
+    m_items = std::make_unique<ItemWriter>(m_db, m_datasetId);
 
     m_db.exec("DROP TABLE IF EXISTS temp.import_stage");
     m_db.exec("CREATE TEMP TABLE import_stage(rowno INTEGER PRIMARY KEY, skey TEXT, ukey TEXT,"
@@ -58,22 +78,13 @@ DatasetWriter::DatasetWriter(SessionStore& store, const std::string& dataset, Pr
     m_stageInsert.emplace(
         m_db.prepare("INSERT INTO temp.import_stage(skey, ukey, item_id, ts, event)"
                      " VALUES(?, ?, ?, ?, ?)"));
-    m_itemInsert.emplace(
-        m_db.prepare("INSERT INTO items(dataset_id, external_id) VALUES(?, ?)"));
-    m_itemUpsert.emplace(m_db.prepare(
-        "INSERT INTO items(dataset_id, external_id, title, description, category, attributes)"
-        " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(dataset_id, external_id) DO UPDATE SET"
-        " title = coalesce(excluded.title, title),"
-        " description = coalesce(excluded.description, description),"
-        " category = coalesce(excluded.category, category),"
-        " attributes = coalesce(excluded.attributes, attributes)"));
 }
 
 DatasetWriter::~DatasetWriter() {
     // Statements must be finalized before the rollback can release the tables they hold.
+    m_hasher.reset();
     m_stageInsert.reset();
-    m_itemInsert.reset();
-    m_itemUpsert.reset();
+    m_items.reset();
     m_keyFind.reset();
     m_keyInsert.reset();
     m_sessionBatch.reset();
@@ -96,6 +107,10 @@ void DatasetWriter::reportProgress(const Progress& p) {
         throw Cancelled();
 }
 
+void DatasetWriter::hashSourceAhead(const std::string& path) {
+    m_hasher = std::make_unique<SourceHasher>(path);
+}
+
 void DatasetWriter::addSource(const std::string& path, const std::string& kind,
                               const std::string& format, const std::string& optionsJson,
                               std::uint64_t rows) {
@@ -105,7 +120,7 @@ void DatasetWriter::addSource(const std::string& path, const std::string& kind,
     st.bind(1, m_datasetId)
         .bind(2, kind)
         .bind(3, absolutePath(path))
-        .bind(4, sha256File(path))
+        .bind(4, m_hasher && m_hasher->path() == path ? m_hasher->result() : sha256File(path))
         .bind(5, std::int64_t(fileSizeOrZero(path)))
         .bind(6, format)
         .bind(7, optionsJson)
@@ -116,71 +131,34 @@ void DatasetWriter::addSource(const std::string& path, const std::string& kind,
 }
 
 std::int64_t DatasetWriter::itemId(std::string_view externalId) {
-    std::string key(externalId);
-    auto it = m_items.find(key);
-    if (it != m_items.end())
-        return it->second;
-    m_itemInsert->bind(1, m_datasetId).bind(2, externalId).run();
-    std::int64_t id = m_db.lastInsertRowId();
-    m_items.emplace(std::move(key), id);
-    ++m_newItems;
-    return id;
+    return m_items->id(externalId);
 }
+
+std::uint64_t DatasetWriter::newItems() const { return m_items->newItems(); }
 
 void DatasetWriter::upsertItem(std::string_view externalId, std::optional<std::string_view> title,
                                std::optional<std::string_view> description,
                                std::optional<std::string_view> category,
                                std::optional<std::string_view> attributesJson) {
-    bool known = m_items.count(std::string(externalId)) > 0;
-    m_itemUpsert->bind(1, m_datasetId)
-        .bind(2, externalId)
-        .bind(3, title)
-        .bind(4, description)
-        .bind(5, category)
-        .bind(6, attributesJson)
-        .run();
-    if (!known) {
-        Statement q = m_db.prepare("SELECT id FROM items WHERE dataset_id = ? AND external_id = ?");
-        q.bind(1, m_datasetId).bind(2, externalId);
-        q.step();
-        m_items.emplace(std::string(externalId), q.getInt(0));
-        ++m_newItems;
-    }
+    m_items->upsert(externalId, title, description, category, attributesJson);
 }
 
 void DatasetWriter::addEvent(std::optional<std::string_view> session,
                              std::optional<std::string_view> user, std::string_view item,
                              std::int64_t tsMs, std::optional<std::string_view> event) {
-    std::int64_t iid = itemId(item);
+    addEvent(session, user, itemId(item), tsMs, event);
+}
+
+void DatasetWriter::addEvent(std::optional<std::string_view> session,
+                             std::optional<std::string_view> user, std::int64_t iid,
+                             std::int64_t tsMs, std::optional<std::string_view> event) {
     ++m_staged;
     if (!session) {
         m_stageInsert->bind(1, session).bind(2, user).bind(3, iid).bind(4, tsMs).bind(5, event).run();
         return;
     }
-    if (!m_streamed) {
-        m_streamed = true;
-        m_nextSessionId = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM sessions");
-        m_db.exec("DROP TABLE IF EXISTS temp.import_keys");
-        m_db.exec("CREATE TEMP TABLE import_keys(skey TEXT PRIMARY KEY, sid INTEGER NOT NULL)");
-        m_keyFind.emplace(m_db.prepare("SELECT sid FROM temp.import_keys WHERE skey = ?"));
-        m_keyInsert.emplace(m_db.prepare("INSERT INTO temp.import_keys(skey, sid) VALUES(?, ?)"));
-        m_sessionBatch = std::make_unique<BatchInsert>(
-            m_db,
-            "INSERT INTO sessions(id, dataset_id, external_id, user_id, start_ts, end_ts,"
-            " n_events)",
-            7, 32);
-        m_eventBatch = std::make_unique<BatchInsert>(
-            m_db, "INSERT INTO events(session_id, pos, item_id, ts, event_type)", 5, 128);
-        m_userInsert.emplace(
-            m_db.prepare("INSERT OR IGNORE INTO users(dataset_id, external_id) VALUES(?, ?)"));
-        m_userFind.emplace(
-            m_db.prepare("SELECT id FROM users WHERE dataset_id = ? AND external_id = ?"));
-        m_storedKeyFind.emplace(m_db.prepare(
-            "SELECT id FROM sessions WHERE dataset_id = ? AND external_id = ? ORDER BY id LIMIT 1"));
-        Statement had = m_db.prepare("SELECT EXISTS(SELECT 1 FROM sessions WHERE dataset_id = ?)");
-        had.bind(1, m_datasetId);
-        m_datasetHadSessions = had.step() && had.getInt(0) != 0;
-    }
+    if (!m_streamed)
+        startStreaming();
     if (!m_cur.empty() && *session != m_curKey)
         flushSession();
     if (m_cur.empty()) {
@@ -189,6 +167,35 @@ void DatasetWriter::addEvent(std::optional<std::string_view> session,
     }
     m_cur.push_back({tsMs, std::int64_t(m_staged), iid,
                      event ? std::optional<std::string>(std::string(*event)) : std::nullopt});
+}
+
+void DatasetWriter::startStreaming() {
+    m_streamed = true;
+    m_nextSessionId = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM sessions");
+    m_firstSessionId = m_nextSessionId;
+    m_db.exec("DROP TABLE IF EXISTS temp.import_keys");
+    m_db.exec("CREATE TEMP TABLE import_keys(skey TEXT PRIMARY KEY, sid INTEGER NOT NULL)");
+    m_keyFind.emplace(m_db.prepare("SELECT sid FROM temp.import_keys WHERE skey = ?"));
+    m_keyInsert.emplace(m_db.prepare("INSERT INTO temp.import_keys(skey, sid) VALUES(?, ?)"));
+    m_sessionBatch = std::make_unique<BatchInsert>(
+        m_db,
+        "INSERT INTO sessions(id, dataset_id, external_id, user_id, start_ts, end_ts, n_events)",
+        7, kSessionBlock);
+    m_eventBatch = std::make_unique<BatchInsert>(
+        m_db, "INSERT INTO events(session_id, pos, item_id, ts, event_type)", 5, kEventBlock);
+    m_userInsert.emplace(
+        m_db.prepare("INSERT OR IGNORE INTO users(dataset_id, external_id) VALUES(?, ?)"));
+    m_userFind.emplace(
+        m_db.prepare("SELECT id FROM users WHERE dataset_id = ? AND external_id = ?"));
+    m_storedKeyFind.emplace(m_db.prepare(
+        "SELECT id FROM sessions WHERE dataset_id = ? AND external_id = ? ORDER BY id LIMIT 1"));
+    Statement had = m_db.prepare("SELECT EXISTS(SELECT 1 FROM sessions WHERE dataset_id = ?)");
+    had.bind(1, m_datasetId);
+    m_datasetHadSessions = had.step() && had.getInt(0) != 0;
+    // The stored-key lookup of a dataset with sessions needs sessions_external all along.
+    m_mayDeferIndexes = !m_datasetHadSessions;
+    if (m_mayDeferIndexes)
+        m_sessionsBefore = m_db.queryInt("SELECT count(*) FROM sessions");
 }
 
 std::optional<std::int64_t> DatasetWriter::userId(const std::optional<std::string>& key) {
@@ -202,14 +209,23 @@ std::optional<std::int64_t> DatasetWriter::userId(const std::optional<std::strin
     return id;
 }
 
-void DatasetWriter::flushSession() {
-    if (m_cur.empty())
-        return;
-    m_keyFind->bind(1, m_curKey);
+std::optional<std::int64_t> DatasetWriter::knownSession() {
+    if (m_keysAscending) {
+        const bool after = m_curKey.size() != m_lastKey.size()
+                               ? m_curKey.size() > m_lastKey.size()
+                               : m_curKey > m_lastKey;
+        if (after)
+            m_lastKey = m_curKey;
+        else
+            rememberNewKeys();
+    }
     std::optional<std::int64_t> known;
-    if (m_keyFind->step())
-        known = m_keyFind->getInt(0);
-    m_keyFind->reset();
+    if (!m_keysAscending) {
+        m_keyFind->bind(1, m_curKey);
+        if (m_keyFind->step())
+            known = m_keyFind->getInt(0);
+        m_keyFind->reset();
+    }
     if (!known && m_datasetHadSessions) {
         m_storedKeyFind->bind(1, m_datasetId).bind(2, m_curKey);
         if (m_storedKeyFind->step())
@@ -218,6 +234,25 @@ void DatasetWriter::flushSession() {
         if (known)
             m_keyInsert->bind(1, m_curKey).bind(2, *known).run();
     }
+    return known;
+}
+
+void DatasetWriter::rememberNewKeys() {
+    // From here on keys may come back: the keys of the sessions written so far join the ones
+    // found in earlier imports, and every key is looked up as it comes.
+    if (!m_keysAscending)
+        return;
+    m_keysAscending = false;
+    flushBatches();
+    Statement fill = m_db.prepare("INSERT INTO temp.import_keys(skey, sid)"
+                                  " SELECT external_id, id FROM sessions WHERE id >= ?");
+    fill.bind(1, m_firstSessionId).run();
+}
+
+void DatasetWriter::flushSession() {
+    if (m_cur.empty())
+        return;
+    std::optional<std::int64_t> known = knownSession();
     if (known) {
         // The key came back after other sessions: merge with what was written (earlier in the
         // file, so it goes first among equal times) and rewrite the session.
@@ -238,7 +273,8 @@ void DatasetWriter::flushSession() {
         writeSession(*known, false);
     } else {
         std::int64_t sid = m_nextSessionId++;
-        m_keyInsert->bind(1, m_curKey).bind(2, sid).run();
+        if (!m_keysAscending)
+            m_keyInsert->bind(1, m_curKey).bind(2, sid).run();
         writeSession(sid, true);
     }
     m_cur.clear();
@@ -249,22 +285,55 @@ void DatasetWriter::writeSession(std::int64_t sid, bool isNew) {
         return a.ts != b.ts ? a.ts < b.ts : a.row < b.row;
     });
     if (isNew) {
-        m_sessionBatch->add({sid, m_datasetId, m_curKey, userId(m_curUser), m_cur.front().ts,
-                             m_cur.back().ts, std::int64_t(m_cur.size())});
+        if (m_mayDeferIndexes && m_deferredIndexes.empty() &&
+            std::int64_t(m_newSessions) >= m_sessionsBefore)
+            deferSessionIndexes();
+        m_sessionBatch->add(sid).add(m_datasetId).add(std::string_view(m_curKey))
+            .add(userId(m_curUser)).add(m_cur.front().ts).add(m_cur.back().ts)
+            .add(std::int64_t(m_cur.size()));
     } else {
         Statement upd = m_db.prepare(
             "UPDATE sessions SET start_ts = ?, end_ts = ?, n_events = ? WHERE id = ?");
         upd.bind(1, m_cur.front().ts).bind(2, m_cur.back().ts).bind(3, std::int64_t(m_cur.size()))
             .bind(4, sid).run();
     }
-    // Sessions go first: the events' foreign key needs their session's row.
-    if (m_eventBatch->pendingRows() + m_cur.size() >= 128)
-        m_sessionBatch->flush();
     for (std::size_t i = 0; i < m_cur.size(); ++i)
-        m_eventBatch->add({sid, std::int64_t(i), m_cur[i].item, m_cur[i].ts,
-                           std::move(m_cur[i].event)});
+        m_eventBatch->add(sid).add(std::int64_t(i)).add(m_cur[i].item).add(m_cur[i].ts)
+            .add(m_cur[i].event);
+    // Sessions go first: the events' foreign key needs their session's row. Once a block of
+    // sessions is written, every queued event has its session.
+    if (m_sessionBatch->pendingRows() >= std::size_t(kSessionBlock)) {
+        m_sessionBatch->writeFullBlocks();
+        if (m_sessionBatch->pendingRows() == 0)
+            m_eventBatch->writeFullBlocks();
+    }
     m_streamedEvents += m_cur.size();
     m_newSessions += isNew;
+}
+
+void DatasetWriter::deferSessionIndexes() {
+    // Inserting a session into three indexes costs three b-tree searches in random places
+    // (external ids do not sort like session ids); building them once at commit is a sort. Only
+    // done once this import has written as many sessions as the table held before, so the
+    // rebuild costs at most twice what the import adds. Inside the transaction: a failed import
+    // rolls the drop back with everything else.
+    Statement list = m_db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                                  " AND tbl_name = 'sessions' AND sql IS NOT NULL ORDER BY name");
+    std::vector<std::string> names;
+    while (list.step()) {
+        names.push_back(list.getText(0));
+        m_deferredIndexes.push_back(list.getText(1));
+    }
+    list.reset();
+    m_storedKeyFind.reset(); // uses sessions_external; not needed for a dataset without sessions
+    for (const std::string& name : names)
+        m_db.exec("DROP INDEX \"" + name + "\"");
+}
+
+void DatasetWriter::restoreSessionIndexes() {
+    for (const std::string& sql : m_deferredIndexes)
+        m_db.exec(sql);
+    m_deferredIndexes.clear();
 }
 
 void DatasetWriter::flushBatches() {
@@ -361,10 +430,14 @@ void DatasetWriter::commit(const SessionAssembly& assembly, ImportReport& report
         flushBatches();
         report.sessions = m_newSessions;
         report.events = m_streamedEvents;
-        if (assembly.splitPart)
+        if (assembly.splitPart) {
+            rememberNewKeys();
             markSplit(*assembly.splitPart, "SELECT ?, sid, ? FROM temp.import_keys");
+        }
         m_db.exec("DROP TABLE temp.import_keys");
+        restoreSessionIndexes();
     }
+    m_items->flush();
     {
         ProgressHandlerGuard guard(m_db.handle(), &m_progress);
         try {
@@ -376,7 +449,7 @@ void DatasetWriter::commit(const SessionAssembly& assembly, ImportReport& report
             throw;
         }
     }
-    report.newItems = m_newItems;
+    report.newItems = m_items->newItems();
     m_stageInsert.reset();
     m_db.exec("DROP TABLE temp.import_stage");
     m_tx->commit();

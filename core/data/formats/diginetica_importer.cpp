@@ -136,6 +136,7 @@ ImportReport importDiginetica(SessionStore& store, const std::string& dataset,
     const DigineticaFile kind = kindOf(header, path);
 
     DatasetWriter writer(store, dataset, progress);
+    writer.hashSourceAhead(path);
     std::string file;
     if (kind == DigineticaFile::Events) {
         const bool purchases = findColumn(header, {"ordernumber"}) >= 0;

@@ -200,6 +200,7 @@ ImportReport importRecBole(SessionStore& store, const std::string& dataset, cons
     }
 
     DatasetWriter writer(store, dataset, progress);
+    writer.hashSourceAhead(path);
     bool hasSession = true;
     if (kind == AtomicFile::Inter)
         importInter(in, fields, o, writer, report, hasSession);

@@ -151,6 +151,7 @@ ImportReport importRetailRocket(SessionStore& store, const std::string& dataset,
                          "(timestamp,itemid,property,value)");
 
     DatasetWriter writer(store, dataset, progress);
+    writer.hashSourceAhead(path);
     if (events) {
         importEvents(in, header, writer);
         requireRows(writer.stagedEvents() > 0, report, path);

@@ -43,9 +43,15 @@ ImportReport importYoochoose(SessionStore& store, const std::string& dataset,
         in.takeHeader();
 
     DatasetWriter writer(store, dataset, progress);
+    writer.hashSourceAhead(path);
     TimeParser times("iso");
     // Latest non-zero category per item: bounded by the catalogue (52k items in the full log).
-    std::unordered_map<std::string, std::pair<std::int64_t, std::string>> categories;
+    struct Category {
+        std::int64_t ts;
+        std::string category;
+        std::string item;
+    };
+    std::unordered_map<std::int64_t, Category> categories;
     Record r;
     while (in.next(r)) {
         in.tick(writer);
@@ -69,20 +75,25 @@ ImportReport importYoochoose(SessionStore& store, const std::string& dataset,
                                      "quantity " + quoteForMessage(trim(r.fields[4])) +
                                          " is not a whole number");
             }
-            writer.addEvent(*session, std::nullopt, *item, *ts, buys ? "purchase" : "click");
+            const std::int64_t itemId = writer.itemId(*item);
+            writer.addEvent(*session, std::nullopt, itemId, *ts, buys ? "purchase" : "click");
             auto category = nonNull(r.fields[3]);
             if (!buys && category && *category != "0") {
-                auto& slot = categories[std::string(*item)];
-                if (slot.second.empty() || *ts >= slot.first)
-                    slot = {*ts, std::string(*category)};
+                auto [slot, added] = categories.try_emplace(itemId);
+                if (added)
+                    slot->second.item = *item;
+                if (added || *ts >= slot->second.ts) {
+                    slot->second.ts = *ts;
+                    slot->second.category = *category;
+                }
             }
         } catch (const InputError& e) {
             in.fail(e);
         }
     }
     requireRows(writer.stagedEvents() > 0, report, path);
-    for (const auto& [item, cat] : categories)
-        writer.upsertItem(item, std::nullopt, std::nullopt, cat.second, std::nullopt);
+    for (const auto& [itemId, cat] : categories)
+        writer.upsertItem(cat.item, std::nullopt, std::nullopt, cat.category, std::nullopt);
 
     report.delimiter = in.delimiter();
     report.header = in.header();

@@ -37,6 +37,8 @@ public:
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bindNull(int index);
+    /** @brief Binds without a copy: value must stay valid until the next reset() (bulk writes). */
+    Statement& bindUncopied(int index, std::string_view value);
     Statement& bindBlob(int index, std::string_view bytes); ///< copied by SQLite
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);

@@ -13,6 +13,8 @@
 namespace srw {
 
 class BatchInsert;
+class ItemWriter;
+class SourceHasher;
 
 /** @brief How staged events become sessions when the import is committed. */
 struct SessionAssembly {
@@ -63,6 +65,13 @@ public:
     std::int64_t datasetId() const { return m_datasetId; }
     bool createdDataset() const { return m_created; }
 
+    /**
+     * @brief Starts hashing a source file on a second thread, for addSource() to pick up.
+     *
+     * Optional: addSource() hashes a file it was not told about itself, after the rows.
+     */
+    void hashSourceAhead(const std::string& path);
+
     /** @brief Records a source file (sha256, size) with its import options as JSON. */
     void addSource(const std::string& path, const std::string& kind, const std::string& format,
                    const std::string& optionsJson, std::uint64_t rows);
@@ -70,6 +79,9 @@ public:
     /** @brief Stages one event; session or user may be absent (see SessionAssembly). */
     void addEvent(std::optional<std::string_view> session, std::optional<std::string_view> user,
                   std::string_view item, std::int64_t tsMs, std::optional<std::string_view> event);
+    /** @brief The same with the item's id from itemId(). */
+    void addEvent(std::optional<std::string_view> session, std::optional<std::string_view> user,
+                  std::int64_t itemId, std::int64_t tsMs, std::optional<std::string_view> event);
 
     /** @brief The item's id, creating a bare item when the dataset has none by that id. */
     std::int64_t itemId(std::string_view externalId);
@@ -87,7 +99,7 @@ public:
     void reportProgress(const Progress& p);
 
     std::uint64_t stagedEvents() const { return m_staged; }
-    std::uint64_t newItems() const { return m_newItems; }
+    std::uint64_t newItems() const;
 
 private:
     struct PendingEvent {
@@ -101,28 +113,44 @@ private:
     void flushBatches();
     void markSplit(const std::string& part, const std::string& selectNew);
     void writeSession(std::int64_t sid, bool isNew);
+    void startStreaming();
+    std::optional<std::int64_t> knownSession();
+    void rememberNewKeys();
+    void deferSessionIndexes();
+    void restoreSessionIndexes();
     std::optional<std::int64_t> userId(const std::optional<std::string>& key);
+
+    struct ForeignKeysOff;
 
     SessionStore& m_store;
     Database& m_db;
+    std::unique_ptr<ForeignKeysOff> m_foreignKeysOff; // declared before m_tx: outlives it
     std::unique_ptr<Transaction> m_tx;
     ProgressFn m_progress;
     std::int64_t m_datasetId = 0;
     bool m_created = false;
     bool m_committed = false;
     std::uint64_t m_staged = 0;
-    std::uint64_t m_newItems = 0;
-    std::unordered_map<std::string, std::int64_t> m_items;
+    std::unique_ptr<ItemWriter> m_items;
+    std::unique_ptr<SourceHasher> m_hasher;
     std::optional<Statement> m_stageInsert;
-    std::optional<Statement> m_itemInsert;
-    std::optional<Statement> m_itemUpsert;
 
     // Streaming of keyed sessions.
     bool m_streamed = false;
     std::string m_curKey;
     std::optional<std::string> m_curUser;
     std::vector<PendingEvent> m_cur;
+    std::int64_t m_firstSessionId = 0;
     std::int64_t m_nextSessionId = 0;
+    // While every new key sorts after the previous one (by length, then bytes: numeric keys in
+    // numeric order), no key can come back, and temp.import_keys is not needed (see
+    // rememberNewKeys()).
+    bool m_keysAscending = true;
+    std::string m_lastKey;
+    // Secondary indexes of sessions dropped for this import, recreated (one sort) at commit.
+    std::vector<std::string> m_deferredIndexes;
+    bool m_mayDeferIndexes = false;
+    std::int64_t m_sessionsBefore = 0;
     std::uint64_t m_newSessions = 0;
     std::uint64_t m_streamedEvents = 0;
     std::optional<Statement> m_keyFind, m_keyInsert;
