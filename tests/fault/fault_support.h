@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <random>
 #include <sqlite3.h>
@@ -40,6 +41,8 @@ struct ChildOptions {
     std::vector<std::pair<std::string, std::string>> env;
     std::optional<rlim_t> fileSizeLimit;          ///< RLIMIT_FSIZE, with SIGXFSZ ignored
     std::optional<std::chrono::microseconds> killAfter; ///< SIGKILL after this long
+    /// SIGKILL as soon as this returns true (polled every millisecond while the child runs).
+    std::function<bool()> killWhen;
 };
 
 inline std::string readAll(const std::string& path) {
@@ -83,11 +86,21 @@ inline ChildResult runSrw(const TempDir& dir, const std::vector<std::string>& ar
     if (pid < 0)
         return r;
     int wstatus = 0;
+    bool reaped = false;
     if (opt.killAfter) {
         std::this_thread::sleep_for(*opt.killAfter);
         ::kill(pid, SIGKILL); // a no-op when it has already exited (it is a zombie until waited)
+    } else if (opt.killWhen) {
+        while (!(reaped = ::waitpid(pid, &wstatus, WNOHANG) == pid)) {
+            if (opt.killWhen()) {
+                ::kill(pid, SIGKILL);
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
     }
-    ::waitpid(pid, &wstatus, 0);
+    if (!reaped)
+        ::waitpid(pid, &wstatus, 0);
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (WIFEXITED(wstatus))
         r.status = WEXITSTATUS(wstatus);

@@ -3,7 +3,8 @@
 // dataset and run unchanged (workspace digest without the killed run, and the earlier run's
 // folder of checkpoints and model byte for byte); the killed run absent, or resumable: its last
 // recorded checkpoint is whole, `srw train --resume RUN` finishes it from there, and the result
-// is the model an uninterrupted run trains (same weights' SHA-256: deterministic mode).
+// is the model an uninterrupted run trains (same weights' SHA-256: deterministic mode). The first
+// trial kills as soon as the run is stored; the others at random moments.
 //
 // The normal suite runs a few trials; scripts/fault-inject.sh runs more through the same test:
 //   SRW_FAULT_TRAIN_TRIALS (default 2), SRW_FAULT_SEED (default 11).
@@ -83,20 +84,26 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
     ASSERT_EQ(runSrw(dir, srwArgs(ws, {"prepare", "s", "--min-item-support", "2"})).status, 0);
     ASSERT_EQ(runSrw(dir, srwArgs(ws, {"split", "s"})).status, 0);
 
-    // srw-ml's start-up (LibTorch's libraries) and a whole run: kills are spread over
-    // [0.8 × start-up, whole run] so that they land while loading, encoding item texts, in
-    // epochs, while checkpoints are written, during the test evaluation and after the end.
-    const ChildResult startup = runSrw(dir, {"train", "--help"});
-    ChildResult full = runSrw(dir, trainArgs(ws, "reference"));
-    ASSERT_EQ(full.status, 0) << full.err;
+    // The reference run (it also fills the embedding cache), then a second whole run timed as
+    // the trials run (cache warm). Kills are spread over [0.8 × srw-ml's start-up, whole run]
+    // so that they land while loading, in epochs, while checkpoints are written, during the test
+    // evaluation and after the end.
+    ChildResult reference = runSrw(dir, trainArgs(ws, "reference"));
+    ASSERT_EQ(reference.status, 0) << reference.err;
     const std::string refId = queryText(ws, "SELECT max(id) FROM runs");
     const std::string refSha = modelSha(ws, refId);
     ASSERT_EQ(refSha.size(), 64u) << "the reference run stored no model_sha256";
     const std::string refEpochs =
         queryText(ws, "SELECT count(*) FROM run_epochs WHERE run_id = ?", refId);
+    const ChildResult startup = runSrw(dir, {"train", "--help"});
+    ChildResult full = runSrw(dir, trainArgs(ws, "timing"));
+    ASSERT_EQ(full.status, 0) << full.err;
+    const std::string timingId = queryText(ws, "SELECT max(id) FROM runs");
+    ASSERT_EQ(modelSha(ws, timingId), refSha) << "two whole runs trained different models";
     // Runs whose folders must not change: run id → digest of its folder.
     std::map<std::string, std::string> finishedFolders = {
-        {refId, folderDigest(runsDir + "/" + refId)}};
+        {refId, folderDigest(runsDir + "/" + refId)},
+        {timingId, folderDigest(runsDir + "/" + timingId)}};
 
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> when(0.8 * startup.seconds, full.seconds);
@@ -107,12 +114,23 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
         const std::string before = workspaceDigest(ws);
         const std::string keys = cacheKeys(ws);
         const std::string lastId = queryText(ws, "SELECT coalesce(max(id), 0) FROM runs");
-        const double delay = when(rng);
         ChildOptions opt;
-        opt.killAfter = std::chrono::microseconds(long(delay * 1e6));
+        std::string moment;
+        if (t == 0) {
+            // The first trial aims at the moment the run is stored, before its checkpoint
+            // folder is known: a resumable run must be resumable from its first row on.
+            opt.killWhen = [&] {
+                return queryText(ws, "SELECT count(*) FROM runs WHERE id > ?", lastId) != "0";
+            };
+            moment = "as soon as the run was stored";
+        } else {
+            const double delay = when(rng);
+            opt.killAfter = std::chrono::microseconds(long(delay * 1e6));
+            moment = "after " + std::to_string(delay) + " s";
+        }
         ChildResult r = runSrw(dir, trainArgs(ws, "trial-" + std::to_string(t)), opt);
-        SCOPED_TRACE("trial " + std::to_string(t) + ", killed after " + std::to_string(delay) +
-                     " s, " + (r.signal ? "by SIGKILL" : "after it exited"));
+        SCOPED_TRACE("trial " + std::to_string(t) + ", killed " + moment + ", " +
+                     (r.signal ? "by SIGKILL" : "after it exited"));
         if (!r.signal)
             ASSERT_EQ(r.status, 0) << r.err;
         ASSERT_EQ(integrity(ws), "ok");
