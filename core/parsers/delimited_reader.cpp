@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csv.h>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <sys/stat.h>
@@ -17,6 +18,33 @@ constexpr std::size_t kChunk = 1 << 20;
 constexpr std::size_t kMaxLine = 256u << 20;
 
 int noSpace(unsigned char) { return 0; }
+
+// True when the line has only ASCII bytes and neither a quote nor a NUL: then it splits at the
+// delimiter as it is and every field is valid UTF-8, so the per-field checks can be skipped
+// (a quarter of the reader's instructions on a click log). Eight bytes at a time: a byte is
+// zero where (w - 0x01..) & ~w has its high bit set.
+bool plainAscii(std::string_view s) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    constexpr std::uint64_t kQuotes = kOnes * std::uint64_t('"');
+    auto bad = [](std::uint64_t w) {
+        const std::uint64_t q = w ^ kQuotes;
+        return ((w | ((w - kOnes) & ~w) | ((q - kOnes) & ~q)) & kHigh) != 0;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (bad(w))
+            return false;
+    }
+    for (; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80 || c == '"' || c == 0)
+            return false;
+    }
+    return true;
+}
 } // namespace
 
 struct DelimitedReader::CsvState {
@@ -116,7 +144,8 @@ bool DelimitedReader::next(Record& record) {
     } while (line.empty());
     record.line = m_line;
     record.fields.clear();
-    if (line.find('"') != std::string_view::npos)
+    const bool plain = plainAscii(line);
+    if (!plain && line.find('"') != std::string_view::npos)
         return parseQuoted(line, record);
     std::size_t start = 0;
     while (true) {
@@ -128,7 +157,8 @@ bool DelimitedReader::next(Record& record) {
         record.fields.push_back(line.substr(start, pos - start));
         start = pos + 1;
     }
-    checkFields(record);
+    if (!plain)
+        checkFields(record);
     return true;
 }
 

@@ -149,3 +149,46 @@ TEST(DelimitedReader, EmptyFileAndWhitespaceOnlyFile) {
     EXPECT_THROW(DelimitedReader(dir.write("w.csv", "\n\n  \n")), InputError);
     EXPECT_THROW(DelimitedReader(dir.file("missing.csv")), InputError);
 }
+
+// The unquoted fast path tests eight bytes at a time, then the tail byte by byte: a bad or
+// non-ASCII byte must be found at every position of a line, in the right column.
+TEST(DelimitedReader, EveryBytePositionOfALineIsChecked) {
+    const std::string line = "1234567890123,2014-04-07T10:51:09.277Z,214536502,0";
+    struct Case {
+        std::string bytes;
+        bool valid;
+    };
+    const Case cases[] = {{std::string(1, '\0'), false}, {"\xC3\x28", false}, {"\xFF", false},
+                          {"\xC3\xA9", true}, {"\xE2\x82\xAC", true}};
+    for (const Case& c : cases) {
+        for (std::size_t at = 0; at <= line.size(); ++at) {
+            if (at < line.size() && line[at] == ',')
+                continue;
+            const std::string bad = line.substr(0, at) + c.bytes + line.substr(at);
+            test::TempDir dir;
+            auto path = dir.write("l.csv", "a,b,c,d\n" + bad + "\n");
+            DelimitedReader r(path, DelimitedOptions{',', true});
+            Record rec;
+            ASSERT_TRUE(r.next(rec));
+            std::size_t column = 1;
+            for (std::size_t i = 0; i < at; ++i)
+                column += line[i] == ',';
+            if (c.valid) {
+                ASSERT_TRUE(r.next(rec)) << at;
+                ASSERT_EQ(rec.fields.size(), 4u);
+                std::string joined;
+                for (std::size_t f = 0; f < rec.fields.size(); ++f)
+                    joined += (f ? "," : "") + std::string(rec.fields[f]);
+                EXPECT_EQ(joined, bad) << at;
+                continue;
+            }
+            try {
+                r.next(rec);
+                ADD_FAILURE() << "accepted a bad byte at " << at;
+            } catch (const InputError& e) {
+                EXPECT_EQ(e.line(), 2u);
+                EXPECT_EQ(e.column(), column) << at;
+            }
+        }
+    }
+}
