@@ -108,7 +108,7 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> when(0.8 * startup.seconds, full.seconds);
     int absent = 0, noCheckpoint = 0, withCheckpoint = 0, finished = 0, leftTemp = 0,
-        newCacheKeys = 0;
+        newCacheKeys = 0, unresumable = 0;
     std::set<std::string> statuses;
     for (long t = 0; t < trials; ++t) {
         const std::string before = workspaceDigest(ws);
@@ -179,7 +179,12 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
 
         if (queryText(ws, "SELECT status FROM runs WHERE id = ?", id) != "finished") {
             ChildResult res = runSrw(dir, srwArgs(ws, {"train", "s", "--resume", id, "--bootstrap", "0"}));
-            ASSERT_EQ(res.status, 0) << "resuming run " << id << " failed: " << res.err;
+            if (res.status != 0) {
+                // A failure, but the next trials still run (and count) on this workspace.
+                ADD_FAILURE() << "resuming run " << id << " failed: " << res.err;
+                ++unresumable;
+                continue;
+            }
         } else {
             ++finished;
         }
@@ -205,8 +210,8 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
               << " with the run stored but no checkpoint yet, " << withCheckpoint
               << " after one or more checkpoints, " << finished
               << " after the run had finished (exited or not); killed runs listed as {" << seen
-              << "}; every killed run resumed to the reference model (SHA-256 " << refSha.substr(0, 12)
-              << "…); " << leftTemp << " temporary files left in run folders; " << newCacheKeys
+              << "}; " << unresumable << " could not be resumed, every other one resumed to the "
+              << "reference model (SHA-256 " << refSha.substr(0, 12) << "…); " << leftTemp << " temporary files left in run folders; " << newCacheKeys
               << " trials added item vectors under a new encoder key; integrity ok and "
               << "earlier datasets and runs unchanged after every kill\n";
 }
