@@ -20,9 +20,10 @@ for events in "$@"; do
     /usr/bin/time -f "%e %M" -o "$work/t" "$srw" -q --db "$db" eval b --model "$m" \
       --bootstrap 0 --json > "$work/e.json"
     read -r secs rss < "$work/t"
+    load=$(cut -d' ' -f1 /proc/loadavg)
     run=$(python3 -c "import json;print(json.load(open('$work/e.json'))['run'])")
     "$srw" -q --db "$db" runs --json > "$work/runs.json"
-    line=$(python3 - "$work/e.json" "$work/runs.json" "$run" "$m" "$events" "$secs" "$rss" <<'PY'
+    line=$(python3 - "$work/e.json" "$work/runs.json" "$run" "$m" "$events" "$secs" "$rss" "$load" <<'PY'
 import json, sys
 e = json.load(open(sys.argv[1])); runs = json.load(open(sys.argv[2])); run = int(sys.argv[3])
 t = next(r for r in runs if r["id"] == run)["timings"]
@@ -31,7 +32,8 @@ print(json.dumps({"bench": "eval", "model": sys.argv[4], "events": int(sys.argv[
                   "predictions": preds, "fit_seconds": t["fit_s"], "eval_seconds": t["eval_s"],
                   "predictions_per_second": preds / t["eval_s"] if t["eval_s"] > 0 else None,
                   "command_seconds": float(sys.argv[6]), "peak_rss_kb": int(sys.argv[7]),
-                  "threads": t["threads"], "MRR@20": e["MRR@20"], "HitRate@20": e["HitRate@20"]}))
+                  "threads": t["threads"], "MRR@20": e["MRR@20"], "HitRate@20": e["HitRate@20"],
+                  "load1": float(sys.argv[8])}))
 PY
 )
     [ "$first" = 1 ] || echo "," >> "$out.tmp"
