@@ -37,6 +37,8 @@ struct ProgressHandlerGuard {
 // Rows per INSERT statement (measured at 1M events: larger blocks gain little).
 constexpr int kSessionBlock = 256;
 constexpr int kEventBlock = 256;
+// The page cache while the deferred indexes are sorted (negative: KiB).
+constexpr int kIndexSortCacheKb = -16384;
 
 } // namespace
 
@@ -331,8 +333,21 @@ void DatasetWriter::deferSessionIndexes() {
 }
 
 void DatasetWriter::restoreSessionIndexes() {
-    for (const std::string& sql : m_deferredIndexes)
-        m_db.exec(sql);
+    if (m_deferredIndexes.empty())
+        return;
+    // CREATE INDEX sorts in memory up to the page cache's size before it spills to temporary
+    // files; on top of the cache itself that raised the peak memory of a 4M-event import from
+    // 84 to 131 MB. A smaller budget while sorting keeps the peak where it was at 1M events.
+    const std::int64_t cacheSize = m_db.queryInt("PRAGMA cache_size");
+    m_db.exec("PRAGMA cache_size = " + std::to_string(kIndexSortCacheKb));
+    try {
+        for (const std::string& sql : m_deferredIndexes)
+            m_db.exec(sql);
+    } catch (...) {
+        m_db.exec("PRAGMA cache_size = " + std::to_string(cacheSize));
+        throw;
+    }
+    m_db.exec("PRAGMA cache_size = " + std::to_string(cacheSize));
     m_deferredIndexes.clear();
 }
 
