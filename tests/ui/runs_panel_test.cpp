@@ -1,12 +1,13 @@
 // The runs panel: the model passes QAbstractItemModelTester, filter and sort work, the
 // comparison marks the best values, runs are renamed/annotated/deleted, and the report exports
-// (PDF, HTML, CSV, headless) are valid and escape item titles.
+// (PDF, HTML, CSV, headless) are valid, escape item titles and carry the linked analyses.
 #include "report/report_export.h"
 #include "runs/comparison_view.h"
 #include "runs/runs_panel.h"
 #include "runs/runs_table_model.h"
 
 #include "core/report/report_fixture.h"
+#include "srw/data/run_store.h"
 #include "srw/report/metric_table.h"
 
 #include <QAbstractItemModelTester>
@@ -215,6 +216,56 @@ private Q_SLOTS:
                    QStringLiteral("999"), QStringLiteral("--pdf"), out});
         QVERIFY(gui.waitForFinished(60000));
         QVERIFY(gui.exitCode() != 0);
+    }
+
+    // The exports carry what `srw report` adds: a trained run's α sweep (runs linked to it by
+    // params.train_run), from the panel and headless. Its model file is missing on purpose:
+    // the similarity heatmap then falls back to CF cosine, as srw report does.
+    void exportsIncludeLinkedAnalyses() {
+        qint64 train = 0;
+        {
+            SessionStore store(m_db.toStdString());
+            RunStore runs(store);
+            const auto datasetId = store.requireDataset(test::kHostileDataset);
+            RunRecord t;
+            t.datasetId = datasetId;
+            t.kind = "train";
+            t.model = "bert-mlp";
+            t.name = "trained model";
+            train = runs.create(t);
+            runs.finish(train, "finished", {{"HitRate@20", 0.5}, {"MRR@20", 0.2}}, {});
+            const auto group = runs.newGroupId();
+            for (double alpha : {0.0, 0.5, 1.0}) {
+                RunRecord r;
+                r.datasetId = datasetId;
+                r.kind = "sweep";
+                r.model = "bert-mlp";
+                r.groupId = group;
+                r.params = {{"alpha", alpha}, {"train_run", train}};
+                runs.finish(runs.create(r), "finished",
+                            {{"MRR@20", 0.1 + alpha * (1 - alpha)}, {"HitRate@20", 0.3}}, {});
+            }
+        }
+        RunsPanel panel(m_db);
+        QSignalSpy done(&panel, &RunsPanel::exported);
+        const QString html = m_dir.filePath(QStringLiteral("linked.html"));
+        panel.exportRuns({train, m_pop}, RunsPanel::ExportKind::Html, html);
+        QVERIFY(done.wait(60000));
+        const QByteArray page = read(html);
+        QVERIFY(page.contains("<section id=\"alpha-sweep\">"));
+        QVERIFY(page.contains("MRR@20 0.50")); // the best α of the sweep's table
+        QVERIFY(page.contains("<section id=\"similarity\">"));
+        QVERIFY(page.contains("<section id=\"cold-start\">"));
+        QVERIFY(!page.contains("<script"));
+        // Without the link there is no sweep: the section comes from the linked runs.
+        const QString plain = m_dir.filePath(QStringLiteral("plain.html"));
+        panel.exportRuns({m_pop}, RunsPanel::ExportKind::Html, plain);
+        QVERIFY(done.wait(60000));
+        QVERIFY(!read(plain).contains("<section id=\"alpha-sweep\">"));
+        // Headless, the same sections (and the PDF is made from the same content).
+        const QString headless = m_dir.filePath(QStringLiteral("linked-headless.html"));
+        QCOMPARE(exportReportHeadless(m_db, {QString::number(train)}, QString(), headless), 0);
+        QVERIFY(read(headless).contains("<section id=\"alpha-sweep\">"));
     }
 };
 

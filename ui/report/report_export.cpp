@@ -1,7 +1,12 @@
 #include "report/report_export.h"
 
 #include "srw/report/html_report.h"
+#include "srw/report/report_analyses.h"
 #include "srw/util/error.h"
+#ifdef SRW_UI_EXPLORE
+#include "srw/model/bert_mlp_trainer.h"
+#include "srw/model/model_analysis.h"
+#endif
 
 #include <QBuffer>
 #include <QChart>
@@ -18,6 +23,7 @@
 #include <QTextDocument>
 #include <QUrl>
 #include <cstdio>
+#include <spdlog/spdlog.h>
 
 namespace srw::ui {
 namespace {
@@ -42,6 +48,27 @@ bool fail(QString* error, const QString& message) {
 }
 
 } // namespace
+
+ReportContent loadReportWithAnalyses(SessionStore& store, const std::vector<std::int64_t>& runIds,
+                                     const ReportOptions& options) {
+    ReportContent content = loadReportContent(store, runIds, options);
+    ReportAnalysisOptions analyses;
+#ifdef SRW_UI_EXPLORE
+    analyses.textVectors = [&store](const RunRecord& run, std::size_t& dim) {
+        try {
+            return modelTextVectors(*loadTrainedModel(store, run.id), dim);
+        } catch (const std::exception& e) {
+            // The report still has its heatmap, of CF cosine, as srw report does then.
+            spdlog::warn("report: the model of run {} did not load ({}); CF cosine heatmap",
+                         run.id, e.what());
+            dim = 0;
+            return std::vector<float>();
+        }
+    };
+#endif
+    addLinkedAnalyses(content, store, analyses);
+    return content;
+}
 
 QTextDocument* makeReportDocument(const ReportContent& content, QObject* parent) {
     const HtmlReport report = renderHtmlReport(content, ChartMode::ImageReferences);
@@ -154,7 +181,7 @@ int exportReportHeadless(const QString& databasePath, const QStringList& runIds,
         return usage("--export-report needs at least one run id");
     try {
         SessionStore store(databasePath.toStdString(), Database::Mode::ReadOnly);
-        const ReportContent content = loadReportContent(store, ids);
+        const ReportContent content = loadReportWithAnalyses(store, ids);
         QString error;
         if (!pdfPath.isEmpty() && !writeReportPdf(content, pdfPath, &error)) {
             std::fprintf(stderr, "srw-gui: %s: %s\n", qPrintable(pdfPath), qPrintable(error));

@@ -4,12 +4,22 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <cstdint>
+#include <vector>
 
 class QChart;
 class QObject;
 class QTextDocument;
 
 namespace srw::ui {
+
+/**
+ * @brief The report of runs as `srw report` writes it: loadReportContent() and the analyses
+ * linked to the runs (α sweeps, bandit replays, cold start, similarity heatmap). In builds with
+ * the model analyses the heatmap of a trained run is its text cosine, else CF cosine.
+ */
+ReportContent loadReportWithAnalyses(SessionStore& store, const std::vector<std::int64_t>& runIds,
+                                     const ReportOptions& options = {});
 
 /**
  * @brief The report as a Qt rich-text document: the core HTML with its charts as images

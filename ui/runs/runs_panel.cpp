@@ -331,7 +331,7 @@ void RunsPanel::exportRuns(const QList<qint64>& ids, ExportKind kind, const QStr
     m_runner->start(
         [content, text, runIds, kind](SessionStore& store, const ProgressFn&) {
             if (kind == ExportKind::Pdf || kind == ExportKind::Html) {
-                *content = loadReportContent(store, runIds);
+                *content = loadReportWithAnalyses(store, runIds);
             } else if (kind == ExportKind::MetricsCsv) {
                 RunStore runs(store);
                 std::vector<RunRecord> records;
