@@ -34,22 +34,26 @@ std::vector<double> percentiles(const std::vector<double>& values) {
 
 } // namespace
 
-std::vector<RankedItem> rankItems(const std::vector<double>& cf, const std::vector<double>& f,
-                                  double alpha, bool rankBlend, std::size_t k) {
+BlendParts blendParts(const std::vector<double>& cf, const std::vector<double>& f,
+                      bool rankBlend) {
+    if (!rankBlend || f.empty())
+        return {cf, f};
+    return {percentiles(cf), percentiles(f)};
+}
+
+std::vector<RankedItem> rankBlended(const BlendParts& parts, const std::vector<double>& cf,
+                                    const std::vector<double>& f, double alpha, std::size_t k) {
     const std::size_t n = cf.size();
-    std::vector<double> p(n);
-    if (f.empty()) {
-        p = cf;
-    } else {
-        // The scorer skips a part whose weight is 0 (it is then 0 before the percentiles).
-        std::vector<double> a = alpha > 0 ? cf : std::vector<double>(n, 0.0);
-        std::vector<double> b = alpha < 1 ? f : std::vector<double>(n, 0.0);
-        if (rankBlend) {
-            a = percentiles(a);
-            b = percentiles(b);
-        }
+    std::vector<double> p;
+    // The scorer skips a part whose weight is 0, so at α = 0 or 1 p is the other part alone.
+    if (f.empty() || alpha >= 1)
+        p = parts.a;
+    else if (alpha <= 0)
+        p = parts.b;
+    else {
+        p.resize(n);
         for (std::size_t i = 0; i < n; ++i)
-            p[i] = alpha * a[i] + (1.0 - alpha) * b[i];
+            p[i] = alpha * parts.a[i] + (1.0 - alpha) * parts.b[i];
     }
     std::vector<int> order(n);
     std::iota(order.begin(), order.end(), 0);
@@ -67,6 +71,11 @@ std::vector<RankedItem> rankItems(const std::vector<double>& cf, const std::vect
     return out;
 }
 
+std::vector<RankedItem> rankItems(const std::vector<double>& cf, const std::vector<double>& f,
+                                  double alpha, bool rankBlend, std::size_t k) {
+    return rankBlended(blendParts(cf, f, rankBlend), cf, f, alpha, k);
+}
+
 RecommendationModel::RecommendationModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void RecommendationModel::setTitles(const QStringList& titles) {
@@ -80,6 +89,7 @@ void RecommendationModel::setScores(std::vector<double> cf, std::vector<double> 
     m_cf = std::move(cf);
     m_f = std::move(f);
     m_rankBlend = rankBlend;
+    m_parts = blendParts(m_cf, m_f, rankBlend); // percentiles once per prefix, not per α
     rerank();
 }
 
@@ -102,12 +112,13 @@ void RecommendationModel::setTarget(int item) {
 void RecommendationModel::clear() {
     m_cf.clear();
     m_f.clear();
+    m_parts = {};
     rerank();
 }
 
 void RecommendationModel::rerank() {
     beginResetModel();
-    m_ranked = rankItems(m_cf, m_f, m_alpha, m_rankBlend, std::size_t(m_k));
+    m_ranked = rankBlended(m_parts, m_cf, m_f, m_alpha, std::size_t(m_k));
     std::fill(std::begin(m_max), std::end(m_max), 0.0);
     for (const RankedItem& r : m_ranked)
         for (int c = CfColumn; c <= ScoreColumn; ++c)

@@ -11,6 +11,15 @@ struct RankedItem {
     double cf = 0, f = 0, p = 0;
 };
 
+/** @brief What α blends: s_cf and f, or their rank percentiles (which do not depend on α). */
+struct BlendParts {
+    std::vector<double> a, b;
+};
+BlendParts blendParts(const std::vector<double>& cf, const std::vector<double>& f, bool rankBlend);
+/** @brief rankItems() from parts made once per prefix: moving α costs a blend and a top-k. */
+std::vector<RankedItem> rankBlended(const BlendParts& parts, const std::vector<double>& cf,
+                                    const std::vector<double>& f, double alpha, std::size_t k);
+
 /**
  * @brief The top k by p = α·s_cf + (1 − α)·f (or of rank percentiles when rankBlend), ties by
  * lower index: the same expression and order as the model's scorer and core's recommendTop, so
@@ -53,6 +62,7 @@ private:
 
     QStringList m_titles;
     std::vector<double> m_cf, m_f;
+    BlendParts m_parts;
     bool m_rankBlend = false;
     double m_alpha = 0.6;
     int m_k = 20;
