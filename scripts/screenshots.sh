@@ -4,7 +4,10 @@
 # window in dark mode and in Simplified Chinese. The runs panel is shown with three baselines
 # evaluated on the sample data; the first pages of its PDF report are rendered when poppler's
 # pdftoppm is installed. The model options and training panels are shown with a small model
-# trained on the sample data (a minute or so on two cores), so this build needs LibTorch.
+# trained on the sample data (a minute or so on two cores), so this build needs LibTorch; Explore
+# and Heatmap then show that trained model: a test session whose true next item is in the top
+# of the list with its reasons, the heatmap of the 40 most popular items (blend, clustered) and
+# one of a hand-picked selection.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 out="${1:?usage: scripts/screenshots.sh DIR}"
@@ -36,6 +39,9 @@ cp "$tmp/dark/16-runs.png" "$out/20-runs-dark.png"
 cp "$tmp/zh/22-model-options.png" "$out/26-model-options-zh_CN.png"
 cp "$tmp/zh/23-training.png" "$out/27-training-zh_CN.png"
 cp "$tmp/dark/23-training.png" "$out/28-training-dark.png"
+cp "$tmp/zh/29-explore.png" "$out/32-explore-zh_CN.png"
+cp "$tmp/zh/30-heatmap.png" "$out/33-heatmap-zh_CN.png"
+cp "$tmp/dark/30-heatmap.png" "$out/34-heatmap-dark.png"
 if command -v pdftoppm >/dev/null 2>&1; then
   pdftoppm -r 60 -png -f 1 -l 4 "$tmp/en/report.pdf" "$out/21-report-pdf"
 fi

@@ -687,6 +687,18 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
         <source>%1 × %2: %3</source>
         <translation>%1 × %2：%3</translation>
     </message>
+    <message>
+        <source>CF cosine</source>
+        <translation>协同过滤余弦</translation>
+    </message>
+    <message>
+        <source>Text cosine</source>
+        <translation>文本余弦</translation>
+    </message>
+    <message>
+        <source>Blend of CF and text cosine (α %1)</source>
+        <translation>协同过滤余弦与文本余弦的融合（α %1）</translation>
+    </message>
 </context>
 <context>
     <name>srw::ui::HeatmapPanel</name>
@@ -778,6 +790,14 @@ This cannot be undone; a backup of the workspace keeps a copy.</source>
         <source>Heatmap: choose at least two items</source>
         <translation>热力图：请至少选择两个物品</translation>
     </message>
+    <message>
+        <source>Selection</source>
+        <translation>自选</translation>
+    </message>
+    <message>
+        <source>Selection: any items, chosen in the list on the left</source>
+        <translation>自选：在左侧列表中任意挑选物品</translation>
+    </message>
 </context>
 <context>
     <name>srw::ui::HeatmapView</name>
@@ -793,12 +813,65 @@ similarity %3</source>
 %2
 相似度 %3</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n item(s)</source>
+        <translation>
+            <numerusform>%1，%n 个物品</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>srw::ui::ImportWizard</name>
     <message>
         <source>Import Data</source>
         <translation>导入数据</translation>
+    </message>
+</context>
+<context>
+    <name>srw::ui::ItemPicker</name>
+    <message>
+        <source>Search the catalogue by title…</source>
+        <translation>按标题搜索商品目录…</translation>
+    </message>
+    <message>
+        <source>Select any number of items (Ctrl/Shift), then Add</source>
+        <translation>可选择任意多个物品（按住 Ctrl/Shift），然后点击“添加”</translation>
+    </message>
+    <message>
+        <source>The items of the heatmap; Delete removes the selected ones</source>
+        <translation>热力图中的物品；按 Delete 键移除所选物品</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>+ Session</source>
+        <translation>+ 会话</translation>
+    </message>
+    <message>
+        <source>Add the items of the Explore session</source>
+        <translation>添加探索中会话的物品</translation>
+    </message>
+    <message>
+        <source>+ Recommendations</source>
+        <translation>+ 推荐</translation>
+    </message>
+    <message>
+        <source>Add Explore&apos;s current top-K</source>
+        <translation>添加探索中当前的前 K 个推荐</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Chosen items:</source>
+        <translation>已选物品：</translation>
     </message>
 </context>
 <context>

@@ -249,6 +249,12 @@ void MainWindow::createExplorePanels(const QString& path) {
     connect(m_heatmap, &HeatmapPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_heatmap, &HeatmapPanel::exploreRequested, this,
             [this] { m_tabs->setCurrentWidget(m_explore); });
+    // A run that has just finished training is one to explore.
+    if (m_training)
+        connect(m_training, &TrainingPanel::trainingChanged, m_explore, [this](bool training) {
+            if (!training)
+                m_explore->refreshModels();
+        });
 #else
     Q_UNUSED(path);
 #endif

@@ -1,36 +1,23 @@
 #pragma once
-#include <QDir>
-#include <QObject>
-
-class QWidget;
+#include "screenshot_steps.h"
 
 namespace srw::ui {
-class MainWindow;
 
 /**
- * @brief Saves a PNG of the window and of each panel once the off-thread work they show has
- * finished (statistics computed, first table pages read), then quits. Drives
- * `srw-gui --screenshot-panels DIR` for the README and for reviewing the look.
+ * @brief The first part of `srw-gui --screenshot-panels DIR`: the window and each data panel
+ * once the off-thread work they show has finished (statistics computed, first table pages
+ * read), the import wizard's pages and the settings dialog.
  */
-class ScreenshotDriver : public QObject {
+class ScreenshotDriver : public ScreenshotSteps {
     Q_OBJECT
 public:
     ScreenshotDriver(MainWindow* window, const QString& dir, const QString& sampleEvents);
-    void start();
 
-Q_SIGNALS:
-    void done(int failures);
+protected:
+    Step step(int index) override;
 
 private:
-    void next();
-    bool save(QWidget* widget, const QString& name);
-
-    MainWindow* m_window;
-    QDir m_dir;
     QString m_sampleEvents;
-    int m_step = 0;
-    int m_waited = 0;
-    int m_failures = 0;
 };
 
 } // namespace srw::ui

@@ -4,14 +4,10 @@
 #include "dataset_panel.h"
 #include "main_window.h"
 #include "report/report_export.h"
-#include "runs/runs_screenshots.h"
-#include "screenshot_driver.h"
+#include "screenshot_steps.h"
 #include "settings.h"
 #include "theme.h"
 #include "translation.h"
-#ifdef SRW_UI_TRAINING
-#include "training/training_screenshots.h"
-#endif
 
 #include "srw/util/paths.h"
 #include "srw/util/version.h"
@@ -120,29 +116,13 @@ int main(int argc, char** argv) {
             if (screenshotMode) {
                 if (window.datasetPanel()->datasetCount() == 0)
                     window.loadSampleData();
-                auto* driver = new srw::ui::ScreenshotDriver(
+                srw::ui::runScreenshots(
                     &window, args.value(shots),
-                    QDir(args.value(sample)).filePath(QStringLiteral("events.csv")));
-                QObject::connect(driver, &srw::ui::ScreenshotDriver::done, [&](int failures) {
-                    auto* runs = new srw::ui::RunsScreenshots(&window, args.value(shots));
-                    QObject::connect(runs, &srw::ui::RunsScreenshots::done, [&, failures](int more) {
-#ifdef SRW_UI_TRAINING
-                        // The training shots come last: they need the split the runs made.
-                        auto* training = new srw::ui::TrainingScreenshots(&window, args.value(shots));
-                        QObject::connect(training, &srw::ui::TrainingScreenshots::done,
-                                         [&, failures, more](int last) {
-                                             status = failures + more + last == 0 ? 0 : 1;
-                                             window.close();
-                                         });
-                        training->start();
-#else
-                        status = failures + more == 0 ? 0 : 1;
+                    QDir(args.value(sample)).filePath(QStringLiteral("events.csv")),
+                    [&](int failures) {
+                        status = failures == 0 ? 0 : 1;
                         window.close();
-#endif
                     });
-                    runs->start();
-                });
-                driver->start();
             }
             const int rc = app.exec();
             if (!screenshotMode)

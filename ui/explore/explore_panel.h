@@ -30,6 +30,8 @@ public:
     void setDataset(const QString& name);
     ExploreRunner* runner() const { return m_runner; }
     RecommendationModel* model() const { return m_model; }
+    QComboBox* modelBox() const { return m_models; }
+    QTableView* table() const { return m_table; }
     QVector<int> session() const { return m_session; }
     /** @brief Loads the model chosen in the list (the first trained run, else a baseline). */
     void loadModel();
@@ -37,13 +39,14 @@ public:
     void openPair(int a, int b);
     void selectTestSession(int index);
     double alpha() const;
+    /** @brief Re-reads the trained runs into the model list (a training has finished). */
+    void refreshModels();
 
 Q_SIGNALS:
     void statusMessage(const QString& text);
     void sessionChanged();
 
 private:
-    void refreshModels();
     void setSession(const QVector<int>& items, int target);
     void stepTo(int position);
     void showReason(const ExploreReason& reason);

@@ -42,6 +42,8 @@ public:
     QString titleAt(int row) const;
     QImage image() const;
     bool hasText() const { return !m_text.items.empty(); }
+    /** @brief What the cells show, for the map's title: "CF cosine", "Blend (α 0.60)" … */
+    QString measureName() const;
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;

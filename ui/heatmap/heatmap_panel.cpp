@@ -5,6 +5,7 @@
 #include "explore/recommendation_model.h"
 #include "heatmap/heatmap_model.h"
 #include "heatmap/heatmap_view.h"
+#include "heatmap/item_picker.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -15,19 +16,17 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QSpinBox>
+#include <QSplitter>
 
 namespace srw::ui {
-namespace {
-enum Source { TopPopular, Category, Session, Selection };
-enum Order { AsGiven, ByCategory, ByClustering };
-} // namespace
 
 HeatmapPanel::HeatmapPanel(ExplorePanel* explore, QWidget* parent)
     : QWidget(parent), m_explore(explore), m_model(new HeatmapModel(this)),
-      m_view(new HeatmapView(m_model, this)) {
+      m_view(new HeatmapView(m_model, this)), m_picker(new ItemPicker(this)) {
     m_source = new QComboBox(this);
     m_source->addItems({tr("Top popular"), tr("Category"), tr("Explore session"),
-                        tr("Session and recommendations")});
+                        tr("Session and recommendations"), tr("Selection")});
+    m_source->setToolTip(tr("Selection: any items, chosen in the list on the left"));
     m_topN = new QSpinBox(this);
     m_topN->setRange(2, 2000);
     m_topN->setValue(200);
@@ -58,13 +57,19 @@ HeatmapPanel::HeatmapPanel(ExplorePanel* explore, QWidget* parent)
     bar->addStretch(1);
     bar->addWidget(compute);
     bar->addWidget(exportButton);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_picker);
+    split->addWidget(m_view);
+    split->setStretchFactor(1, 1);
+    split->setSizes({280, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(split, 1);
 
     auto updateSource = [this] {
         m_topN->setVisible(m_source->currentIndex() == TopPopular);
         m_category->setVisible(m_source->currentIndex() == Category);
+        m_picker->setVisible(m_source->currentIndex() == Selection);
     };
     updateSource();
     connect(m_source, &QComboBox::currentIndexChanged, this, updateSource);
@@ -89,10 +94,19 @@ HeatmapPanel::HeatmapPanel(ExplorePanel* explore, QWidget* parent)
         m_explore->openPair(m_model->itemAt(r), m_model->itemAt(c));
         Q_EMIT exploreRequested();
     });
+    connect(m_picker, &ItemPicker::addSessionRequested, this,
+            [this] { m_picker->addItems(m_explore->session()); });
+    connect(m_picker, &ItemPicker::addRecommendationsRequested, this, [this] {
+        QVector<int> items;
+        for (const RankedItem& r : m_explore->model()->ranking())
+            items << r.item;
+        m_picker->addItems(items);
+    });
     ExploreRunner* runner = m_explore->runner();
     connect(runner, &ExploreRunner::loaded, this, [this, runner] {
         const auto cat = runner->catalogue();
         m_model->setTitles(cat->titles);
+        m_picker->setCatalogue(cat->titles);
         QStringList names = QSet<QString>(cat->categories.begin(), cat->categories.end()).values();
         names.removeAll(QString());
         names.sort();
@@ -108,33 +122,59 @@ HeatmapPanel::HeatmapPanel(ExplorePanel* explore, QWidget* parent)
     });
 }
 
-void HeatmapPanel::compute() {
+void HeatmapPanel::setSource(Source source) { m_source->setCurrentIndex(source); }
+void HeatmapPanel::setTopN(int n) { m_topN->setValue(n); }
+void HeatmapPanel::setMeasure(int measure) { m_measure->setCurrentIndex(measure); }
+void HeatmapPanel::setOrder(Order order) { m_order->setCurrentIndex(order); }
+
+QVector<int> HeatmapPanel::sourceItems() const {
     const auto cat = m_explore->runner()->catalogue();
-    if (!cat) {
-        Q_EMIT statusMessage(tr("Heatmap: load a model in Explore first"));
-        return;
-    }
     QVector<int> items;
+    if (!cat)
+        return items;
     switch (m_source->currentIndex()) {
     case TopPopular:
         for (int i = 0; i < int(cat->popularity.size()) && i < m_topN->value(); ++i)
             items << cat->popularity[std::size_t(i)];
         break;
-    case Category:
-        for (int i : cat->popularity)
-            if (cat->categories.value(i) == m_category->currentText())
+    case Category: {
+        // As core's categoryItems(): by events in training, then the unseen ones by index
+        // (their text similarity is what a cold start is about).
+        const QString name = m_category->currentText();
+        QSet<int> seen;
+        for (int i : cat->popularity) {
+            seen.insert(i);
+            if (cat->categories.value(i) == name)
+                items << i;
+        }
+        for (int i = 0; i < cat->categories.size(); ++i)
+            if (!seen.contains(i) && cat->categories[i] == name)
                 items << i;
         break;
-    case Selection:
-        for (const RankedItem& r : m_explore->model()->ranking())
-            items << r.item;
-        Q_FALLTHROUGH();
+    }
     case Session:
+    case SessionAndRecommendations: // the session in its order, then the top-K not in it
         for (int i : m_explore->session())
             if (!items.contains(i))
-                items.prepend(i);
+                items << i;
+        if (m_source->currentIndex() == SessionAndRecommendations)
+            for (const RankedItem& r : m_explore->model()->ranking())
+                if (!items.contains(r.item))
+                    items << r.item;
+        break;
+    case Selection:
+        items = m_picker->items();
         break;
     }
+    return items;
+}
+
+void HeatmapPanel::compute() {
+    if (!m_explore->runner()->catalogue()) {
+        Q_EMIT statusMessage(tr("Heatmap: load a model in Explore first"));
+        return;
+    }
+    const QVector<int> items = sourceItems();
     if (items.size() < 2) {
         Q_EMIT statusMessage(tr("Heatmap: choose at least two items"));
         return;

@@ -1,4 +1,5 @@
 #pragma once
+#include <QVector>
 #include <QWidget>
 
 class QComboBox;
@@ -9,18 +10,30 @@ namespace srw::ui {
 class ExplorePanel;
 class HeatmapModel;
 class HeatmapView;
+class ItemPicker;
 
 /**
  * @brief Item-item similarity heatmap over the top-N popular items, a category, the Explore
- * session or its recommendations: text, CF or blend; ordered as given, by category or by
- * clustering; exported as PNG. Computes on Explore's worker (it holds the text vectors).
+ * session, the session with its recommendations, or a free selection: text, CF or blend;
+ * ordered as given, by category or by clustering; exported as PNG. Computes on Explore's
+ * worker (it holds the text vectors), so a 1,000-item matrix never blocks the window.
  */
 class HeatmapPanel : public QWidget {
     Q_OBJECT
 public:
+    enum Source { TopPopular, Category, Session, SessionAndRecommendations, Selection };
+    enum Order { AsGiven, ByCategory, ByClustering };
+
     HeatmapPanel(ExplorePanel* explore, QWidget* parent = nullptr);
     HeatmapModel* model() const { return m_model; }
     HeatmapView* view() const { return m_view; }
+    ItemPicker* picker() const { return m_picker; }
+    void setSource(Source source);
+    void setTopN(int n);
+    void setMeasure(int measure);
+    void setOrder(Order order);
+    /** @brief The items the chosen source gives now (dense indices, in their order). */
+    QVector<int> sourceItems() const;
     void compute();
     bool exportPng(const QString& path);
 
@@ -35,6 +48,7 @@ private:
     ExplorePanel* m_explore;
     HeatmapModel* m_model;
     HeatmapView* m_view;
+    ItemPicker* m_picker;
     QComboBox* m_source;
     QSpinBox* m_topN;
     QComboBox* m_category;

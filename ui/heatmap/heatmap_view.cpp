@@ -10,7 +10,10 @@
 
 namespace srw::ui {
 namespace {
-constexpr int kLeft = 56, kTop = 16, kRight = 84, kBottom = 36;
+constexpr int kLeft = 56, kTop = 30, kRight = 84, kBottom = 36;
+// Up to this many items the rows are few enough to name: the left axis gets room for titles.
+constexpr int kTitledItems = 120;
+constexpr int kTitledLeft = 230;
 } // namespace
 
 HeatmapView::HeatmapView(HeatmapModel* model, QWidget* parent)
@@ -21,11 +24,14 @@ HeatmapView::HeatmapView(HeatmapModel* model, QWidget* parent)
 }
 
 QRectF HeatmapView::mapArea() const {
-    return QRectF(kLeft, kTop, width() - kLeft - kRight, height() - kTop - kBottom);
+    return QRectF(m_left, kTop, width() - m_left - kRight, height() - kTop - kBottom);
 }
 
+// The image is built here, once per new matrix, measure or order; painting, zooming and
+// panning only draw the visible part of it.
 void HeatmapView::refresh() {
     m_image = m_model->image();
+    m_left = m_image.width() <= kTitledItems ? kTitledLeft : kLeft;
     fit();
 }
 
@@ -69,33 +75,50 @@ void HeatmapView::paintEvent(QPaintEvent*) {
         p.drawImage(dst, m_image, src);
         p.restore();
     }
-    // Axes: a tick every few cells, as many as fit.
+    // Axes: a numbered tick every few cells, as many as fit; rows tall enough for a line of
+    // text carry their number and title when there is room for titles.
     p.setPen(palette().color(QPalette::Text));
     p.drawRect(area);
-    const int step = qMax(1, int(std::ceil(40.0 / m_scale)));
     const QFontMetrics fm(font());
-    for (int i = 0; i < n; i += step) {
+    const bool titled = m_left > kLeft && m_scale >= fm.height();
+    const int xStep = qMax(1, int(std::ceil(40.0 / m_scale)));
+    const int yStep = titled ? 1 : xStep;
+    for (int i = 0; i < n; ++i) {
         const double x = m_offset.x() + (i + 0.5) * m_scale;
         const double y = m_offset.y() + (i + 0.5) * m_scale;
-        if (x >= area.left() && x <= area.right()) {
+        if (i % xStep == 0 && x >= area.left() && x <= area.right()) {
             p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4));
             p.drawText(QRectF(x - 20, area.bottom() + 5, 40, fm.height()), Qt::AlignHCenter,
                        QString::number(i + 1));
         }
-        if (y >= area.top() && y <= area.bottom()) {
+        if (i % yStep == 0 && y >= area.top() && y <= area.bottom()) {
             p.drawLine(QPointF(area.left() - 4, y), QPointF(area.left(), y));
-            p.drawText(QRectF(0, y - fm.height() / 2.0, kLeft - 7, fm.height()),
-                       Qt::AlignRight | Qt::AlignVCenter, QString::number(i + 1));
+            const QRectF box(4, y - fm.height() / 2.0, area.left() - 11, fm.height());
+            const QString number = QString::number(i + 1);
+            const int room = int(box.width()) - fm.horizontalAdvance(QStringLiteral("  000"));
+            const QString label = titled
+                                      ? fm.elidedText(m_model->titleAt(i), Qt::ElideRight, room) +
+                                            QStringLiteral("  ") + number
+                                      : number;
+            p.drawText(box, Qt::AlignRight | Qt::AlignVCenter, label);
         }
     }
+    // Title: what the cells are, over how many items.
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.drawText(QRectF(area.left(), 0, area.width(), kTop - 4), Qt::AlignCenter,
+               tr("%1, %n item(s)", nullptr, n).arg(m_model->measureName()));
+    p.setFont(font());
     // Legend: the colour scale from 0 to 1 (negatives are rare and shown in blue).
     const QRectF bar(width() - kRight + 16, area.top(), 16, area.height());
-    for (int y = 0; y < int(bar.height()); ++y) {
-        const float v = 1.0f - float(y) / float(qMax(1.0, bar.height() - 1));
-        p.setPen(QColor::fromRgb(heatColour(v)));
-        p.drawLine(QPointF(bar.left(), bar.top() + y), QPointF(bar.right(), bar.top() + y));
+    if (m_legend.height() != int(bar.height())) { // a strip per height, not per paint
+        m_legend = QImage(1, qMax(1, int(bar.height())), QImage::Format_RGB32);
+        for (int y = 0; y < m_legend.height(); ++y)
+            m_legend.setPixel(0, y,
+                              heatColour(1.0f - float(y) / float(qMax(1, m_legend.height() - 1))));
     }
-    p.setPen(palette().color(QPalette::Text));
+    p.drawImage(bar, m_legend);
     p.drawRect(bar);
     for (double v : {0.0, 0.25, 0.5, 0.75, 1.0}) {
         const double y = bar.bottom() - v * bar.height();

@@ -18,6 +18,8 @@ public:
     /** @brief Re-reads the image from the model and fits it to the view. */
     void refresh();
     QImage render();
+    /** @brief The cached image of the cells (rebuilt by refresh() only). */
+    const QImage& image() const { return m_image; }
     QSize sizeHint() const override { return {700, 600}; }
 
 Q_SIGNALS:
@@ -38,8 +40,10 @@ private:
 
     HeatmapModel* m_model;
     QImage m_image;
-    double m_scale = 1;  // pixels per cell
-    QPointF m_offset;    // top-left of the image in widget coordinates
+    QImage m_legend;    // the colour scale, one pixel wide
+    int m_left = 56;    // the left margin: wider when rows are named
+    double m_scale = 1; // pixels per cell
+    QPointF m_offset;   // top-left of the image in widget coordinates
     QPoint m_press, m_last;
     bool m_dragged = false;
 };

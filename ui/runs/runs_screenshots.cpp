@@ -9,54 +9,22 @@
 
 #include "srw/data/run_store.h"
 
-#include <QApplication>
 #include <QComboBox>
-#include <QPixmap>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <spdlog/spdlog.h>
 
 namespace srw::ui {
 namespace {
-constexpr int kPollMs = 100;
 constexpr int kMaxWaits = 1200; // two minutes per step at most: evaluations take a while
 } // namespace
 
 RunsScreenshots::RunsScreenshots(MainWindow* window, const QString& dir)
-    : QObject(window), m_window(window), m_dir(dir) {}
+    : ScreenshotSteps(window, dir, "runs", kMaxWaits) {}
 
-void RunsScreenshots::start() {
-    QTimer::singleShot(kPollMs, this, &RunsScreenshots::next);
-}
-
-bool RunsScreenshots::save(QWidget* widget, const QString& name) {
-    QApplication::processEvents();
-    const QString path = m_dir.filePath(name + QStringLiteral(".png"));
-    const bool ok = widget->grab().save(path);
-    if (!ok)
-        ++m_failures;
-    spdlog::info("screenshot {} {}", path.toStdString(), ok ? "saved" : "FAILED");
-    return ok;
-}
-
-void RunsScreenshots::next() {
+RunsScreenshots::Step RunsScreenshots::step(int index) {
     RunsPanel* panel = m_window->runsPanel();
-    auto again = [this] {
-        if (++m_waited > kMaxWaits) {
-            spdlog::error("runs screenshot step {} timed out", m_step);
-            ++m_failures;
-            Q_EMIT done(m_failures);
-            return;
-        }
-        QTimer::singleShot(kPollMs, this, &RunsScreenshots::next);
-    };
-    auto advance = [this] {
-        m_waited = 0;
-        ++m_step;
-        QTimer::singleShot(kPollMs * 3, this, &RunsScreenshots::next);
-    };
-    switch (m_step) {
+    switch (index) {
     case 0: {
         // The screenshots' own throw-away workspace: evaluating here, on the GUI thread, is fine.
         try {
@@ -68,25 +36,24 @@ void RunsScreenshots::next() {
             runs.annotate(ids[1], "item-kNN with default parameters");
         } catch (const std::exception& e) {
             spdlog::error("runs screenshots: {}", e.what());
-            ++m_failures;
-            Q_EMIT done(m_failures);
-            return;
+            fail();
+            return Step::Finish;
         }
         m_window->resize(1440, 900); // the comparison needs room beside the history
         m_window->tabs()->setCurrentIndex(MainWindow::RunsTab);
         panel->reload();
-        return advance();
+        return Step::Next;
     }
     case 1:
         if (panel->isBusy() || panel->model()->rowCount() < 3)
-            return again();
+            return Step::Wait;
         panel->view()->sortByColumn(RunsTableModel::Id, Qt::AscendingOrder);
         panel->selectRuns({panel->model()->runs().back().id, panel->model()->runs()[1].id,
                            panel->model()->runs()[0].id});
-        return advance();
+        return Step::Next;
     case 2:
         if (panel->isBusy() || !panel->comparison()->hasContent())
-            return again();
+            return Step::Wait;
         save(m_window, QStringLiteral("16-runs"));
         save(panel->comparison(), QStringLiteral("17-runs-comparison"));
         if (auto* tabs = panel->comparison()->findChild<QTabWidget*>())
@@ -94,18 +61,18 @@ void RunsScreenshots::next() {
         save(panel->comparison(), QStringLiteral("18-runs-paired-tests"));
         connect(panel, &RunsPanel::exported, this, [this] { m_exportDone = true; });
         connect(panel, &RunsPanel::exportFailed, this, [this] {
-            ++m_failures;
+            fail();
             m_exportDone = true;
         });
         panel->exportRuns(panel->selectedRunIds(), RunsPanel::ExportKind::Pdf,
                           m_dir.filePath(QStringLiteral("report.pdf")));
-        return advance();
+        return Step::Next;
     case 3:
         if (!m_exportDone)
-            return again();
-        return advance();
+            return Step::Wait;
+        return Step::Next;
     default:
-        Q_EMIT done(m_failures);
+        return Step::Finish;
     }
 }
 

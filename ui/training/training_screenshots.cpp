@@ -5,53 +5,23 @@
 #include "training/training_charts.h"
 #include "training/training_panel.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QPixmap>
 #include <QTabWidget>
-#include <QTimer>
 #include <spdlog/spdlog.h>
 
 namespace srw::ui {
 namespace {
-constexpr int kPollMs = 100;
 constexpr int kMaxWaits = 3000; // five minutes: the training is small but CPUs may be busy
 } // namespace
 
 TrainingScreenshots::TrainingScreenshots(MainWindow* window, const QString& dir)
-    : QObject(window), m_window(window), m_dir(dir) {}
+    : ScreenshotSteps(window, dir, "training", kMaxWaits) {}
 
-void TrainingScreenshots::start() { QTimer::singleShot(kPollMs, this, &TrainingScreenshots::next); }
-
-bool TrainingScreenshots::save(QWidget* widget, const QString& name) {
-    QApplication::processEvents();
-    const QString path = m_dir.filePath(name + QStringLiteral(".png"));
-    const bool ok = widget->grab().save(path);
-    if (!ok)
-        ++m_failures;
-    spdlog::info("screenshot {} {}", path.toStdString(), ok ? "saved" : "FAILED");
-    return ok;
-}
-
-void TrainingScreenshots::next() {
+TrainingScreenshots::Step TrainingScreenshots::step(int index) {
     TrainingPanel* panel = m_window->trainingPanel();
     ModelOptionsPanel* options = m_window->modelPanel();
-    auto again = [this] {
-        if (++m_waited > kMaxWaits) {
-            spdlog::error("training screenshot step {} timed out", m_step);
-            ++m_failures;
-            Q_EMIT done(m_failures);
-            return;
-        }
-        QTimer::singleShot(kPollMs, this, &TrainingScreenshots::next);
-    };
-    auto advance = [this] {
-        m_waited = 0;
-        ++m_step;
-        QTimer::singleShot(kPollMs * 3, this, &TrainingScreenshots::next);
-    };
-    switch (m_step) {
+    switch (index) {
     case 0: {
         // A configuration that trains in well under a minute on two cores, yet shows a few
         // epochs on the charts.
@@ -70,11 +40,11 @@ void TrainingScreenshots::next() {
         options->presetBox()->setCurrentText(QStringLiteral("quick look"));
         options->savePreset(QStringLiteral("quick look"));
         m_window->tabs()->setCurrentWidget(options);
-        return advance();
+        return Step::Next;
     }
     case 1:
         if (!options->problem().isEmpty())
-            return again();
+            return Step::Wait;
         save(options, QStringLiteral("22-model-options"));
         m_window->tabs()->setCurrentWidget(panel);
         panel->pretrainBox()->setChecked(false); // the sample's pre-training would take minutes
@@ -83,10 +53,10 @@ void TrainingScreenshots::next() {
         connect(panel, &TrainingPanel::trainingFailed, this, [this](const QString& m) {
             spdlog::error("screenshot training failed: {}", m.toStdString());
             m_finished = true;
-            ++m_failures;
+            fail();
         });
         panel->start();
-        return advance();
+        return Step::Next;
     case 2:
         // One shot while it runs (second epoch under way), then the finished run.
         if (!m_liveSaved && panel->charts()->epochCount() >= 1 && panel->isTraining() &&
@@ -95,13 +65,13 @@ void TrainingScreenshots::next() {
             save(panel, QStringLiteral("24-training-live"));
         }
         if (!m_finished)
-            return again();
+            return Step::Wait;
         panel->charts()->flush();
         save(panel, QStringLiteral("23-training"));
         save(m_window, QStringLiteral("25-main-window-training"));
-        return advance();
+        return Step::Next;
     default:
-        Q_EMIT done(m_failures);
+        return Step::Finish;
     }
 }
 
