@@ -84,7 +84,18 @@ std::vector<NearItem> nearest(const std::vector<std::int32_t>& items, std::size_
 void explainRecommendations(std::vector<Recommendation>& recs,
                             const std::vector<std::int32_t>& prefix, const ExplainSources& src) {
     const auto session = distinctRecentFirst(prefix);
-    if (src.parts && !recs.empty()) {
+    if (src.partsOfItems && !recs.empty()) {
+        std::vector<std::int32_t> items;
+        for (const auto& r : recs)
+            items.push_back(r.item);
+        std::vector<double> cf, f;
+        src.partsOfItems(prefix, items, cf, f);
+        for (std::size_t k = 0; k < recs.size(); ++k) {
+            recs[k].hasParts = true;
+            recs[k].cf = cf.at(k);
+            recs[k].neural = f.at(k);
+        }
+    } else if (src.parts && !recs.empty()) {
         std::vector<std::int64_t> times(prefix.size(), 0);
         PrefixView view;
         view.items = prefix.data();

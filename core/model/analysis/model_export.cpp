@@ -74,6 +74,9 @@ ExplainSources modelExplainSources(const BertMlpRecommender& model, std::vector<
     ExplainSources s;
     s.parts = modelBlendParts(model);
     const BertMlpRecommender* m = &model;
+    s.partsOfItems = [m](const std::vector<std::int32_t>& prefix,
+                         const std::vector<std::int32_t>& items, std::vector<double>& cf,
+                         std::vector<double>& f) { m->partsFor(prefix, items, cf, f); };
     s.cfSimilarity = [m](std::int32_t i, std::int32_t j) { return modelCfSimilarity(*m, i, j); };
     vectors = modelTextVectors(model, s.dim);
     s.itemVectors = &vectors;

@@ -78,7 +78,15 @@ void BertMlpRecommender::Impl::prepare() {
     net->eval();
     auto ids = torch::arange(state->numItems, torch::TensorOptions(torch::kLong).device(state->device));
     allItemVectors = net->itemVectors(ids).detach();
-    itemHalf = net->itemHalf(allItemVectors).detach();
+    itemHalf = net->itemHalf(allItemVectors).detach().contiguous();
+    outWeight.clear();
+    if (net->layers->size() == 1 && itemHalf.device().is_cpu() &&
+        itemHalf.scalar_type() == torch::kFloat) {
+        auto out = net->layers[0]->as<torch::nn::Linear>();
+        auto w = out->weight.detach().to(torch::kFloat).contiguous();
+        outWeight.assign(w.data_ptr<float>(), w.data_ptr<float>() + w.numel());
+        outBias = out->bias.detach().to(torch::kFloat).item<float>();
+    }
 }
 
 void BertMlpRecommender::Impl::fitCf(const std::vector<SessionSequence>& train) {
@@ -92,16 +100,69 @@ void BertMlpRecommender::Impl::fitCf(const std::vector<SessionSequence>& train) 
     cfFitted = true;
 }
 
+namespace {
+// Items per block of the catalogue pass. One [block, w₁] temporary (4 MB at w₁ = 256) stays in
+// cache and is recycled by the allocator; the whole catalogue at once would be a fresh
+// N × w₁ buffer per query (100 MB at 100k items), and its page faults cost more than the MLP.
+constexpr std::int64_t kScoreBlock = 4096;
+} // namespace
+
 void BertMlpRecommender::Impl::neural(const std::int32_t* items, std::size_t length, double* out) {
     std::lock_guard<std::mutex> lock(torchMutex);
     torch::NoGradGuard g;
     std::vector<std::vector<std::int32_t>> prefixes{
         std::vector<std::int32_t>(items, items + length)};
     auto u = model::sessionVectors(*state, prefixes, allItemVectors);
-    auto a = state->net->sessionHalf(u);                   // [1, w₁]: once per query
-    auto z = state->net->head(itemHalf + a); // [N]: the rest of the MLP per item
+    auto a = state->net->sessionHalf(u); // [1, w₁]: once per query
+    if (!outWeight.empty()) {
+        // One hidden layer: z_i = b₂ + Σ_j w₂[j]·relu(itemHalf[i][j] + a[j]), fused into one pass
+        // over itemHalf (N·w₁ floats read once; LibTorch's add, relu and matmul read and write
+        // N·w₁ temporaries several times, and the pass is bound by memory, not arithmetic).
+        const auto w1 = std::size_t(itemHalf.size(1));
+        auto aCpu = a.to(torch::kFloat).contiguous();
+        const float* av = aCpu.data_ptr<float>();
+        const float* w2 = outWeight.data();
+        const float* base = itemHalf.data_ptr<float>();
+        constexpr std::size_t L = 8; // independent partial sums: vectorisable, no reassociation
+        for (std::int64_t i = 0; i < state->numItems; ++i) {
+            const float* h = base + std::size_t(i) * w1;
+            float acc[L] = {};
+            std::size_t j = 0;
+            for (; j + L <= w1; j += L)
+                for (std::size_t l = 0; l < L; ++l)
+                    acc[l] += w2[j + l] * std::max(h[j + l] + av[j + l], 0.0f);
+            float z = outBias;
+            for (; j < w1; ++j)
+                z += w2[j] * std::max(h[j] + av[j], 0.0f);
+            for (std::size_t l = 0; l < L; ++l)
+                z += acc[l];
+            out[i] = 1.0 / (1.0 + std::exp(-(calibScale * double(z) + calibBias)));
+        }
+        return;
+    }
+    for (std::int64_t begin = 0; begin < state->numItems; begin += kScoreBlock) {
+        const auto len = std::min(kScoreBlock, state->numItems - begin);
+        auto z = state->net->head(itemHalf.narrow(0, begin, len) + a); // the rest of the MLP
+        auto f = torch::sigmoid(z * calibScale + calibBias).to(torch::kCPU, torch::kDouble).contiguous();
+        std::copy_n(f.data_ptr<double>(), len, out + begin);
+    }
+}
+
+void BertMlpRecommender::Impl::neuralFor(const std::int32_t* items, std::size_t length,
+                                         const std::vector<std::int32_t>& candidates, double* out) {
+    if (candidates.empty())
+        return;
+    std::lock_guard<std::mutex> lock(torchMutex);
+    torch::NoGradGuard g;
+    std::vector<std::vector<std::int32_t>> prefixes{
+        std::vector<std::int32_t>(items, items + length)};
+    auto u = model::sessionVectors(*state, prefixes, allItemVectors);
+    auto a = state->net->sessionHalf(u);
+    std::vector<std::int64_t> ids(candidates.begin(), candidates.end());
+    auto idT = torch::tensor(ids, torch::kLong).to(itemHalf.device());
+    auto z = state->net->head(itemHalf.index_select(0, idT) + a);
     auto f = torch::sigmoid(z * calibScale + calibBias).to(torch::kCPU, torch::kDouble).contiguous();
-    std::copy_n(f.data_ptr<double>(), state->numItems, out);
+    std::copy_n(f.data_ptr<double>(), candidates.size(), out);
 }
 
 BertMlpRecommender::BertMlpRecommender(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -178,6 +239,23 @@ std::vector<double> BertMlpRecommender::neuralScores(const std::vector<std::int3
     std::vector<double> out(std::size_t(m_impl->state->numItems), 0.0);
     m_impl->neural(prefix.data(), prefix.size(), out.data());
     return out;
+}
+
+void BertMlpRecommender::partsFor(const std::vector<std::int32_t>& prefix,
+                                  const std::vector<std::int32_t>& items, std::vector<double>& cf,
+                                  std::vector<double>& f) const {
+    for (auto i : items)
+        if (i < 0 || i >= m_impl->state->numItems)
+            throw std::out_of_range("partsFor: item " + std::to_string(i) + " is not in the catalogue");
+    // s_cf touches only the neighbours of the session's items; a sparse pass over them would do,
+    // but one dense vector of N doubles is cheap next to any f.
+    std::vector<double> all(std::size_t(m_impl->state->numItems), 0.0);
+    m_impl->cf.score(prefix.data(), prefix.size(), all.data());
+    cf.resize(items.size());
+    for (std::size_t k = 0; k < items.size(); ++k)
+        cf[k] = all[std::size_t(items[k])];
+    f.assign(items.size(), 0.0);
+    m_impl->neuralFor(prefix.data(), prefix.size(), items, f.data());
 }
 
 std::vector<double> BertMlpRecommender::neuralScoresNaive(

@@ -115,6 +115,10 @@ struct BertMlpRecommender::Impl {
     bool cfFitted = false;
     torch::Tensor allItemVectors; ///< [N, H], refreshed by prepare()
     torch::Tensor itemHalf;       ///< [N, w₁]
+    /// The output layer of a one-hidden-layer MLP on the CPU (the default shape), for the fused
+    /// catalogue pass in neural(); empty otherwise (LibTorch's ops, block by block).
+    std::vector<float> outWeight;
+    float outBias = 0;
     /// f = σ(calibScale · logit + calibBias): Platt scaling fitted on validation (identity when
     /// the model was trained with calibration none).
     double calibScale = 1.0, calibBias = 0.0;
@@ -125,6 +129,9 @@ struct BertMlpRecommender::Impl {
     void fitCf(const std::vector<SessionSequence>& train);
     /** f (probabilities) of all items for one prefix; out has numItems values. */
     void neural(const std::int32_t* items, std::size_t length, double* out);
+    /** f of the given candidates only (out has candidates.size() values). */
+    void neuralFor(const std::int32_t* items, std::size_t length,
+                   const std::vector<std::int32_t>& candidates, double* out);
 };
 
 } // namespace srw

@@ -1,7 +1,7 @@
 // Training on the sample data (subsets, small models, one or two epochs): the loss falls, the model
 // beats popularity and item-kNN on the held-out test split, a cancelled run resumes to the same
-// weights and metrics as an uninterrupted one, and a checkpoint of another configuration is
-// refused.
+// weights and metrics as an uninterrupted one, a checkpoint of another configuration is refused,
+// and fine-tuning (full, last:N) trains exactly the layers it names.
 #include "srw/data/corpus_loader.h"
 #include "srw/data/csv_importer.h"
 #include "srw/data/formats/import_file.h"
@@ -12,11 +12,13 @@
 #include "srw/eval/evaluator.h"
 #include "srw/eval/recommender_factory.h"
 #include "srw/model/bert_mlp_trainer.h"
+#include "srw/text/safetensors.h"
 #include "srw/util/error.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string>
 #include <unistd.h>
@@ -177,4 +179,89 @@ TEST_F(BertMlpTraining, CancelledThenResumedEqualsUninterrupted) {
     EXPECT_EQ(resumed.modelSha256, s_full.modelSha256);
     EXPECT_EQ(metricsJson(resumed.test).dump(), metricsJson(s_full.test).dump());
     EXPECT_DOUBLE_EQ(resumed.epochs[1].trainLoss, s_full.epochs[1].trainLoss);
+}
+
+namespace {
+
+/** The tensors named encoder.* in a model file against the run's initial encoder (its folder
+ * keeps the encoder as training found it): which changed. */
+std::map<std::string, bool> encoderTensorsChanged(const std::string& runDir) {
+    const auto initial = SafeTensorsFile::read(runDir + "/encoder/model.safetensors");
+    const auto tuned = SafeTensorsFile::read(runDir + "/best.safetensors");
+    std::map<std::string, bool> changed;
+    for (const auto& t : tuned.tensors()) {
+        if (t.name.rfind("encoder.", 0) != 0)
+            continue;
+        const std::string name = t.name.substr(8);
+        const TensorInfo* before = initial.find(name);
+        if (!before && name.rfind("bert.", 0) == 0)
+            before = initial.find(name.substr(5)); // saved in BertModel layout, without "bert."
+        if (!before)
+            continue;
+        changed[name] = tuned.toFloat32(t) != initial.toFloat32(*before);
+    }
+    return changed;
+}
+
+bool anyChanged(const std::map<std::string, bool>& changed, const std::string& part) {
+    for (const auto& [name, c] : changed)
+        if (name.find(part) != std::string::npos && c)
+            return true;
+    return false;
+}
+
+bool allUnchanged(const std::map<std::string, bool>& changed, const std::string& part) {
+    bool seen = false;
+    for (const auto& [name, c] : changed)
+        if (name.find(part) != std::string::npos) {
+            seen = true;
+            if (c)
+                return false;
+        }
+    return seen;
+}
+
+TrainRequest fineTuneRequest(const std::string& mode) {
+    TrainRequest r = tinyRequest();
+    BertMlpOptions& o = r.options;
+    o.finetune = mode;
+    o.epochs = 1;
+    o.maxTrainSessions = 300;
+    o.validSessions = 40;
+    o.batchSize = 64;
+    o.negatives = 16;
+    o.itemTextTokens = 16;
+    o.encoderLearningRate = 1e-3;
+    return r;
+}
+
+} // namespace
+
+// Fine-tuning trains exactly the layers its mode names, and the tuned encoder travels with the
+// model: reloading the run reproduces its test metrics.
+TEST(BertMlpFineTuning, FullTunesEveryLayerLastOneOnlyTheTop) {
+    SessionStore& store = *workspace().store;
+    const SessionCorpus corpus = loadCorpus(store, "s");
+    EvalOptions o;
+    o.bootstrapSamples = 0;
+    for (const std::string mode : {"full", "last:1"}) {
+        const TrainOutcome out = trainBertMlp(store, fineTuneRequest(mode));
+        ASSERT_EQ(out.status, "finished") << mode;
+        const RunRecord run = RunStore(store).get(out.runId);
+        const auto changed = encoderTensorsChanged(run.params.value("run_dir", ""));
+        ASSERT_FALSE(changed.empty()) << mode << ": the model file holds no encoder tensors";
+        // The embedded encoder has two layers: layer.1 is "the last one".
+        EXPECT_TRUE(anyChanged(changed, "encoder.layer.1.")) << mode;
+        if (mode == "full") {
+            EXPECT_TRUE(anyChanged(changed, "encoder.layer.0.")) << mode;
+            EXPECT_TRUE(anyChanged(changed, "embeddings.")) << mode;
+        } else {
+            EXPECT_TRUE(allUnchanged(changed, "encoder.layer.0.")) << mode;
+            EXPECT_TRUE(allUnchanged(changed, "embeddings.")) << mode;
+        }
+        auto loaded = loadTrainedModel(store, out.runId);
+        EXPECT_EQ(metricsJson(fitAndEvaluate(*loaded, corpus, EvalPart::Test, o)).dump(),
+                  metricsJson(out.test).dump())
+            << mode;
+    }
 }

@@ -41,6 +41,11 @@ std::vector<Recommendation> recommendTop(const Recommender& model,
 /** @brief What explain() draws on; every member may be empty (that part is skipped). */
 struct ExplainSources {
     BlendPartsFn parts;                                     ///< fills cf and neural
+    /// The parts of the given items only (cf and neural get one value per item); preferred over
+    /// parts when set: an explanation needs k items, not the whole catalogue.
+    std::function<void(const std::vector<std::int32_t>& prefix, const std::vector<std::int32_t>& items,
+                       std::vector<double>& cf, std::vector<double>& neural)>
+        partsOfItems;
     std::function<double(std::int32_t, std::int32_t)> cfSimilarity; ///< sim(i, j) of s_cf
     const std::vector<float>* itemVectors = nullptr;         ///< numItems × dim (text space)
     std::size_t dim = 0;

@@ -61,6 +61,10 @@ public:
     std::vector<double> cfScores(const std::vector<std::int32_t>& prefix) const;
     /** @brief f of every item through the split first layer (what score() uses). */
     std::vector<double> neuralScores(const std::vector<std::int32_t>& prefix) const;
+    /** @brief s_cf and f of a few items for a prefix (an explanation's parts): the session
+     * tower once and the MLP on those items only, not the catalogue. */
+    void partsFor(const std::vector<std::int32_t>& prefix, const std::vector<std::int32_t>& items,
+                  std::vector<double>& cf, std::vector<double>& f) const;
     /** @brief f of every item the naive way, the MLP run on [u; v] item by item: the reference
      * the split computation is tested against. */
     std::vector<double> neuralScoresNaive(const std::vector<std::int32_t>& prefix) const;
