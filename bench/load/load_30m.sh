@@ -57,7 +57,8 @@ for events in "$@"; do
     measure split "$events" "$srw" -q --db "$ws" split y
     measure stats "$events" "$srw" -q --db "$ws" stats y
     cat "$work/out.txt" >&2
-    "$probe" "$ws" y "$cap" | while read -r line; do emit "{\"step\":\"browse\",\"events\":$events,\"result\":$line}"; done
+    { "$probe" "$ws" y "$cap" || echo "load: browse_probe failed" >&2; } |
+      while read -r line; do emit "{\"step\":\"browse\",\"events\":$events,\"result\":$line}"; done
   fi
   rm -f "$ws" "$ws-wal" "$ws-shm"
 done
