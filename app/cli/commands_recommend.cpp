@@ -18,6 +18,7 @@
 #include "srw/eval/recommender_factory.h"
 #include "srw/model/bert_mlp_trainer.h"
 #include "srw/model/model_analysis.h"
+#include "srw/parsers/delimited_reader.h"
 #include "srw/util/atomic_file.h"
 #include "srw/util/error.h"
 #include "srw/util/file_util.h"
@@ -37,10 +38,139 @@ using namespace analysis;
 // ---- recommend ------------------------------------------------------------------------------
 
 struct RecommendArgs {
-    std::string dataset, model, modelDir, items, alpha, part, csv;
+    std::string dataset, model, modelDir, items, alpha, part, sessionsFile, csv;
     int k = 20;
     bool json = false;
 };
+
+/** Writes session_id,rank,item_id,score for each session the source yields, to a temporary file
+ * renamed over csv at the end (a cancelled or failed batch leaves no half file behind). */
+class BatchCsv {
+public:
+    BatchCsv(const RecommendArgs& a, LoadedModel& m) : m_a(a), m_m(m), m_tmp(a.csv + ".partial") {
+        m_out.open(m_tmp, std::ios::binary);
+        if (!m_out)
+            throw UsageError("cannot write " + a.csv);
+        m_out << "session_id,rank,item_id,score\n";
+    }
+    ~BatchCsv() {
+        if (!m_done) {
+            m_out.close();
+            removeFileIfExists(m_tmp);
+        }
+    }
+    void add(const std::string& sessionId, const std::vector<std::int32_t>& items) {
+        ++m_sessions;
+        if (items.empty())
+            return;
+        const auto recs = recommendTop(*m_m.model, items, m_m.catalogue, std::size_t(m_a.k));
+        for (const auto& r : recs)
+            m_out << csvField(sessionId) << ',' << r.rank << ','
+                  << csvField(m_m.corpus.itemExternalIds[std::size_t(r.item)]) << ',' << r.score
+                  << '\n';
+    }
+    std::size_t sessions() const { return m_sessions; }
+    void finish() {
+        m_out.close();
+        if (!m_out)
+            throw std::runtime_error("writing " + m_tmp + " failed");
+        renameFile(m_tmp, m_a.csv);
+        m_done = true;
+    }
+
+private:
+    const RecommendArgs& m_a;
+    LoadedModel& m_m;
+    std::string m_tmp;
+    std::ofstream m_out;
+    std::size_t m_sessions = 0;
+    bool m_done = false;
+};
+
+/** Column index of the first header name found, or throws naming the file. */
+std::size_t findColumn(const Record& header, std::initializer_list<const char*> names,
+                       const std::string& path) {
+    for (const char* n : names)
+        for (std::size_t c = 0; c < header.fields.size(); ++c)
+            if (trim(header.fields[c]) == n)
+                return c;
+    throw InputError(path, 1, 0, "the header needs a column " + quoteForMessage(*names.begin()));
+}
+
+/** Batch: the next items after every session of a part, or of a file, streamed to CSV. */
+void runBatch(CliContext& ctx, const RecommendArgs& a, LoadedModel& m) {
+    if (a.csv.empty())
+        throw UsageError("--part and --sessions need --csv OUT");
+    BatchCsv out(a, m);
+    auto bar = ctx.progress("recommend");
+    const auto started = Clock::now();
+    std::size_t unknown = 0;
+    if (!a.part.empty()) {
+        const auto& sessions = a.part == "test"    ? m.corpus.test
+                               : a.part == "valid" ? m.corpus.valid
+                               : a.part == "train" ? m.corpus.train
+                                                   : throw UsageError("--part is train, valid or test");
+        for (std::size_t i = 0; i < sessions.size(); ++i) {
+            out.add(std::to_string(sessions[i].sessionId), sessions[i].items);
+            if (bar && i % 64 == 0 && !bar(Progress{"sessions", i, sessions.size(), {}}))
+                throw Cancelled();
+        }
+    } else {
+        // A file of session_id,item_id rows, each session's rows together and oldest first:
+        // streamed one session at a time, in bounded memory.
+        std::unordered_map<std::string, std::int32_t> index;
+        for (std::size_t i = 0; i < m.corpus.itemExternalIds.size(); ++i)
+            index.emplace(m.corpus.itemExternalIds[i], std::int32_t(i));
+        DelimitedReader reader(a.sessionsFile);
+        Record rec;
+        if (!reader.next(rec))
+            throw InputError(a.sessionsFile, 0, 0, "empty file");
+        const std::size_t sc = findColumn(rec, {"session_id", "session"}, a.sessionsFile);
+        const std::size_t ic = findColumn(rec, {"item_id", "item"}, a.sessionsFile);
+        std::string current;
+        std::vector<std::int32_t> items;
+        std::unordered_map<std::string, std::uint64_t> finished; // session -> its first line
+        bool any = false;
+        while (reader.next(rec)) {
+            if (rec.fields.size() <= std::max(sc, ic))
+                throw InputError(a.sessionsFile, rec.line, 0,
+                                 "expected " + std::to_string(std::max(sc, ic) + 1) +
+                                     " fields, found " + std::to_string(rec.fields.size()));
+            const std::string_view session = trim(rec.fields[sc]);
+            if (!any || session != current) {
+                if (any) {
+                    out.add(current, items);
+                    finished.emplace(current, rec.line);
+                }
+                current.assign(session);
+                if (finished.count(current))
+                    throw InputError(a.sessionsFile, rec.line, 0,
+                                     "session " + quoteForMessage(current) +
+                                         " appears again after other sessions; keep each "
+                                         "session's rows together");
+                items.clear();
+                any = true;
+                if (bar && out.sessions() % 64 == 0 &&
+                    !bar(Progress{"sessions", reader.bytesRead(), reader.fileSize(), {}}))
+                    throw Cancelled();
+            }
+            const auto it = index.find(std::string(trim(rec.fields[ic])));
+            if (it == index.end())
+                ++unknown; // not in the model's catalogue: nothing to score it by
+            else
+                items.push_back(it->second);
+        }
+        if (any)
+            out.add(current, items);
+    }
+    out.finish();
+    ctx.endProgress();
+    std::printf("wrote %s (%zu sessions, %.1f ms per session", a.csv.c_str(), out.sessions(),
+                1000.0 * since(started) / double(std::max<std::size_t>(out.sessions(), 1)));
+    if (unknown > 0)
+        std::printf("; %zu events of items outside the model's catalogue skipped", unknown);
+    std::printf(")\n");
+}
 
 void runRecommend(CliContext& ctx, const RecommendArgs& a) {
     SessionStore& store = ctx.store();
@@ -50,37 +180,8 @@ void runRecommend(CliContext& ctx, const RecommendArgs& a) {
     LoadedModel m = loadModel(ctx, a.dataset, a.model, a.modelDir, overrides);
     if (a.k < 1)
         throw UsageError("--k must be positive");
-    if (!a.part.empty()) {
-        // Batch: the next items after every session of a part, streamed to CSV.
-        if (a.csv.empty())
-            throw UsageError("--part needs --csv OUT");
-        const auto& sessions = a.part == "test"    ? m.corpus.test
-                               : a.part == "valid" ? m.corpus.valid
-                               : a.part == "train" ? m.corpus.train
-                                                   : throw UsageError("--part is train, valid or test");
-        const std::string tmp = a.csv + ".partial";
-        std::ofstream out(tmp, std::ios::binary);
-        if (!out)
-            throw UsageError("cannot write " + a.csv);
-        out << "session_id,rank,item_id,score\n";
-        auto bar = ctx.progress("recommend");
-        const auto started = Clock::now();
-        for (std::size_t i = 0; i < sessions.size(); ++i) {
-            const auto recs = recommendTop(*m.model, sessions[i].items, m.catalogue, std::size_t(a.k));
-            for (const auto& r : recs)
-                out << sessions[i].sessionId << ',' << r.rank << ','
-                    << csvField(m.corpus.itemExternalIds[std::size_t(r.item)]) << ',' << r.score
-                    << '\n';
-            if (bar && i % 64 == 0 && !bar(Progress{"sessions", i, sessions.size(), {}}))
-                throw Cancelled();
-        }
-        out.close();
-        if (!out)
-            throw std::runtime_error("writing " + tmp + " failed");
-        renameFile(tmp, a.csv);
-        ctx.endProgress();
-        std::printf("wrote %s (%zu sessions, %.1f ms per session)\n", a.csv.c_str(),
-                    sessions.size(), 1000.0 * since(started) / double(std::max<std::size_t>(sessions.size(), 1)));
+    if (!a.part.empty() || !a.sessionsFile.empty()) {
+        runBatch(ctx, a, m);
         return;
     }
     const auto prefix = parseItems(m.corpus, a.items);
@@ -248,11 +349,17 @@ void addRecommendCommands(CLI::App& app, CliContext& ctx) {
     r->add_option("--alpha", ra->alpha, "Re-rank a bert-mlp model with this α");
     r->add_option("--k", ra->k, "List length")->capture_default_str();
     r->add_option("--part", ra->part, "Batch: recommend after every session of train, valid or test");
+    r->add_option("--sessions", ra->sessionsFile,
+                  "Batch: recommend after every session of a CSV file with columns session_id "
+                  "and item_id (each session's rows together, oldest first)");
     r->add_option("--csv", ra->csv, "Batch output: session_id,rank,item_id,score");
     r->add_flag("--json", ra->json, "Print one JSON object");
     r->callback([&ctx, ra] {
-        if (ra->items.empty() == ra->part.empty())
-            throw UsageError("recommend takes --items ID,… or --part PART --csv OUT");
+        const int modes = int(!ra->items.empty()) + int(!ra->part.empty()) +
+                          int(!ra->sessionsFile.empty());
+        if (modes != 1)
+            throw UsageError("recommend takes one of --items ID,…, --part PART --csv OUT or "
+                             "--sessions FILE --csv OUT");
         runRecommend(ctx, *ra);
     });
 

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
@@ -173,4 +174,45 @@ TEST_F(Cli, PretrainSavesALoadableEncoder) {
     EXPECT_EQ(enc["dim"], 128);
     auto tok = json(runSrw("tokenize --model " + dirPath + " --json \"Surface Pro 3 sleeve\""));
     EXPECT_EQ(tok[0]["tokens"][0], "[CLS]");
+}
+
+// Batch recommendations for a file of sessions: one list per session, equal to what --items gives
+// for the same items, the file's session ids kept; a session split over the file is refused with
+// its line, and no half-written output is left.
+TEST_F(Cli, RecommendBatchFromASessionsFile) {
+    if (!std::ifstream(std::string(SRW_CLI) + "-ml"))
+        GTEST_SKIP() << "srw-ml is not built (no LibTorch)";
+    ASSERT_EQ(runSrw(db + " import " + sampleEvents + " --dataset s --items " + sampleItems).status, 0);
+    ASSERT_EQ(runSrw(db + " split s").status, 0);
+    auto one = json(runSrw(db + " recommend s --model iknn --items 1000,1001 --k 5 --json"));
+    ASSERT_EQ(one["recommendations"].size(), 5u);
+
+    const std::string sessions = dir.write(
+        "sessions.csv", "session_id,item_id\nA,1000\nA,1001\nB,1002\nB,NOT-AN-ITEM\nC,1003\n");
+    const std::string out = dir.file("recs.csv");
+    Result r = runSrw(db + " recommend s --model iknn --sessions " + sessions + " --csv " + out +
+                      " --k 5");
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("1 events of items outside"), std::string::npos) << r.out;
+    std::ifstream in(out);
+    std::string line;
+    std::getline(in, line);
+    EXPECT_EQ(line, "session_id,rank,item_id,score");
+    std::map<std::string, std::vector<std::string>> lists;
+    while (std::getline(in, line)) {
+        const auto c1 = line.find(','), c2 = line.find(',', c1 + 1), c3 = line.find(',', c2 + 1);
+        lists[line.substr(0, c1)].push_back(line.substr(c2 + 1, c3 - c2 - 1));
+    }
+    ASSERT_EQ(lists.size(), 3u);
+    ASSERT_EQ(lists["A"].size(), 5u);
+    for (std::size_t k = 0; k < 5; ++k)
+        EXPECT_EQ(lists["A"][k], one["recommendations"][k]["item"].get<std::string>());
+    EXPECT_EQ(lists["B"].size(), 5u); // the unknown item is skipped, 1002 still scores
+
+    const std::string split = dir.write("split.csv", "session_id,item_id\nA,1000\nB,1001\nA,1002\n");
+    const std::string out2 = dir.file("recs2.csv");
+    EXPECT_EQ(runSrw(db + " recommend s --model iknn --sessions " + split + " --csv " + out2).status, 3);
+    EXPECT_FALSE(std::ifstream(out2).good());
+    EXPECT_FALSE(std::ifstream(out2 + ".partial").good());
+    EXPECT_EQ(runSrw(db + " recommend s --model iknn --sessions " + split).status, 2); // no --csv
 }
