@@ -813,11 +813,9 @@ similarity %3</source>
 %2
 相似度 %3</translation>
     </message>
-    <message numerus="yes">
-        <source>%1, %n item(s)</source>
-        <translation>
-            <numerusform>%1，%n 个物品</numerusform>
-        </translation>
+    <message>
+        <source>%1, %2 items</source>
+        <translation>%1，%2 个物品</translation>
     </message>
 </context>
 <context>

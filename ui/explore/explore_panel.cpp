@@ -203,7 +203,9 @@ void ExplorePanel::refreshModels() {
         SessionStore store(m_path.toStdString());
         for (const RunRecord& r : RunStore(store).list(m_dataset.toStdString()))
             if (r.model == "bert-mlp" && r.kind == "train" && r.status == "finished")
-                m_models->addItem(tr("Run %1: %2").arg(r.id).arg(QString::fromStdString(r.name)),
+                m_models->addItem(tr("Run %1: %2")
+                                      .arg(r.id)
+                                      .arg(QString::fromStdString(r.name.empty() ? r.model : r.name)),
                                   QVariantList{qint64(r.id), QString()});
     } catch (const std::exception& e) {
         Q_EMIT statusMessage(tr("Explore: %1").arg(QString::fromStdString(e.what())));

@@ -61,7 +61,7 @@ HeatmapPanel::HeatmapPanel(ExplorePanel* explore, QWidget* parent)
     split->addWidget(m_picker);
     split->addWidget(m_view);
     split->setStretchFactor(1, 1);
-    split->setSizes({280, 900});
+    split->setSizes({330, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(split, 1);

@@ -75,14 +75,18 @@ void HeatmapView::paintEvent(QPaintEvent*) {
         p.drawImage(dst, m_image, src);
         p.restore();
     }
-    // Axes: a numbered tick every few cells, as many as fit; rows tall enough for a line of
-    // text carry their number and title when there is room for titles.
+    // Axes: a numbered tick every few cells, as many as fit. With room for titles (few items)
+    // the rows carry their titles in a slightly smaller font, every row when rows are tall
+    // enough for a line, else every few rows.
     p.setPen(palette().color(QPalette::Text));
     p.drawRect(area);
     const QFontMetrics fm(font());
-    const bool titled = m_left > kLeft && m_scale >= fm.height();
+    const bool titled = m_left > kLeft;
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    const QFontMetrics sm(small);
     const int xStep = qMax(1, int(std::ceil(40.0 / m_scale)));
-    const int yStep = titled ? 1 : xStep;
+    const int yStep = titled ? qMax(1, int(std::ceil((sm.height() - 1) / m_scale))) : xStep;
     for (int i = 0; i < n; ++i) {
         const double x = m_offset.x() + (i + 0.5) * m_scale;
         const double y = m_offset.y() + (i + 0.5) * m_scale;
@@ -93,14 +97,19 @@ void HeatmapView::paintEvent(QPaintEvent*) {
         }
         if (i % yStep == 0 && y >= area.top() && y <= area.bottom()) {
             p.drawLine(QPointF(area.left() - 4, y), QPointF(area.left(), y));
-            const QRectF box(4, y - fm.height() / 2.0, area.left() - 11, fm.height());
             const QString number = QString::number(i + 1);
-            const int room = int(box.width()) - fm.horizontalAdvance(QStringLiteral("  000"));
-            const QString label = titled
-                                      ? fm.elidedText(m_model->titleAt(i), Qt::ElideRight, room) +
-                                            QStringLiteral("  ") + number
-                                      : number;
-            p.drawText(box, Qt::AlignRight | Qt::AlignVCenter, label);
+            if (!titled) {
+                p.drawText(QRectF(0, y - fm.height() / 2.0, area.left() - 7, fm.height()),
+                           Qt::AlignRight | Qt::AlignVCenter, number);
+                continue;
+            }
+            const QRectF box(4, y - sm.height() / 2.0, area.left() - 11, sm.height());
+            const int room = int(box.width()) - sm.horizontalAdvance(QStringLiteral("  000"));
+            p.setFont(small);
+            p.drawText(box, Qt::AlignRight | Qt::AlignVCenter,
+                       sm.elidedText(m_model->titleAt(i), Qt::ElideMiddle, room) +
+                           QStringLiteral("  ") + number);
+            p.setFont(font());
         }
     }
     // Title: what the cells are, over how many items.
@@ -108,7 +117,7 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     bold.setBold(true);
     p.setFont(bold);
     p.drawText(QRectF(area.left(), 0, area.width(), kTop - 4), Qt::AlignCenter,
-               tr("%1, %n item(s)", nullptr, n).arg(m_model->measureName()));
+               tr("%1, %2 items").arg(m_model->measureName()).arg(n)); // n ≥ 2: no plural
     p.setFont(font());
     // Legend: the colour scale from 0 to 1 (negatives are rare and shown in blue).
     const QRectF bar(width() - kRight + 16, area.top(), 16, area.height());

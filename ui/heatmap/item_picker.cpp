@@ -88,6 +88,7 @@ void ItemPicker::addItems(const QVector<int>& items) {
         seen.insert(item);
         auto* row = new QListWidgetItem(m_titles[item], m_chosen);
         row->setData(Qt::UserRole, item);
+        row->setToolTip(m_titles[item]); // titles run long; the list is narrow
     }
 }
 
