@@ -4,7 +4,8 @@
 // folder of checkpoints and model byte for byte); the killed run absent, or resumable: its last
 // recorded checkpoint is whole, `srw train --resume RUN` finishes it from there, and the result
 // is the model an uninterrupted run trains (same weights' SHA-256: deterministic mode). The first
-// trial kills as soon as the run is stored; the others at random moments.
+// trial kills as soon as the run is stored; the others at random moments, of the whole run (even
+// trials) or of the training's progress (odd trials: after k checkpoints, then a random delay).
 //
 // The normal suite runs a few trials; scripts/fault-inject.sh runs more through the same test:
 //   SRW_FAULT_TRAIN_TRIALS (default 2), SRW_FAULT_SEED (default 11).
@@ -14,6 +15,7 @@
 
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 
 using namespace srw::test;
@@ -105,8 +107,15 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
         {refId, folderDigest(runsDir + "/" + refId)},
         {timingId, folderDigest(runsDir + "/" + timingId)}};
 
+    // Two kinds of random kill: at a moment of the whole run (start-up and the end included), and
+    // at a point of the training's progress (after k checkpoints, then up to an epoch's time), so
+    // that a busy machine, which stretches the run, still gets kills in every phase.
     std::mt19937 rng(seed);
-    std::uniform_real_distribution<double> when(0.8 * startup.seconds, full.seconds);
+    std::uniform_real_distribution<double> when(0.25 * startup.seconds, full.seconds);
+    std::uniform_int_distribution<int> afterCheckpoints(0, std::stoi(refEpochs) - 1);
+    const double epochSeconds =
+        std::max(0.2, (full.seconds - startup.seconds) / (std::stoi(refEpochs) + 2));
+    std::uniform_real_distribution<double> intoEpoch(0.0, epochSeconds);
     int absent = 0, noCheckpoint = 0, withCheckpoint = 0, finished = 0, leftTemp = 0,
         newCacheKeys = 0, unresumable = 0;
     std::set<std::string> statuses;
@@ -123,6 +132,25 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
                 return queryText(ws, "SELECT count(*) FROM runs WHERE id > ?", lastId) != "0";
             };
             moment = "as soon as the run was stored";
+        } else if (t % 2 == 1) {
+            const int k = afterCheckpoints(rng);
+            const double delay = intoEpoch(rng);
+            auto reached = std::make_shared<std::optional<std::chrono::steady_clock::time_point>>();
+            opt.killWhen = [&ws, lastId, k, delay, reached] {
+                const auto now = std::chrono::steady_clock::now();
+                if (!*reached) {
+                    const std::string n = queryText(
+                        ws, "SELECT (SELECT count(*) FROM runs WHERE id > ?1) || ',' ||"
+                            " (SELECT count(*) FROM checkpoints WHERE run_id > ?1)",
+                        lastId);
+                    const auto comma = n.find(',');
+                    if (comma != std::string::npos && n.substr(0, comma) != "0" &&
+                        std::stoi(n.substr(comma + 1)) >= k)
+                        *reached = now;
+                }
+                return *reached && std::chrono::duration<double>(now - **reached).count() >= delay;
+            };
+            moment = std::to_string(delay) + " s after checkpoint " + std::to_string(k);
         } else {
             const double delay = when(rng);
             opt.killAfter = std::chrono::microseconds(long(delay * 1e6));
