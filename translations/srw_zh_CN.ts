@@ -2189,6 +2189,14 @@ similarity %3</source>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Started %1; the process running it ended without finishing it. A training run resumes from its last checkpoint.</source>
+        <translation>开始于 %1；运行它的进程在完成前已结束。训练运行可从最近的检查点继续。</translation>
+    </message>
 </context>
 <context>
     <name>srw::ui::SettingsDialog</name>

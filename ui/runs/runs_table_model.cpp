@@ -62,6 +62,8 @@ QString statusText(const QString& status) {
         return RunsTableModel::tr("failed");
     if (status == QLatin1String("cancelled"))
         return RunsTableModel::tr("cancelled");
+    if (status == QLatin1String("interrupted")) // its process died; resumable
+        return RunsTableModel::tr("interrupted");
     return status;
 }
 
@@ -163,6 +165,10 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (c == Notes || c == Name)
             return display(r, c);
+        if (c == Status && r.status == "interrupted")
+            return tr("Started %1; the process running it ended without finishing it. A training "
+                      "run resumes from its last checkpoint.")
+                .arg(localTime(r.createdAt));
         if (c == Status && r.status != "finished")
             return tr("Started %1, not finished").arg(localTime(r.createdAt));
         return QVariant();
@@ -171,7 +177,8 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant();
     case Qt::ForegroundRole:
-        if (c == Status && (r.status == "failed" || r.status == "cancelled"))
+        if (c == Status &&
+            (r.status == "failed" || r.status == "cancelled" || r.status == "interrupted"))
             return QBrush(QColor(0xc0, 0x39, 0x2b));
         return QVariant();
     default:
