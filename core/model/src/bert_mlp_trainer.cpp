@@ -1,8 +1,10 @@
 // The training loop of the BERT+MLP model: batches of prefixes, sampled negatives, AdamW,
 // validation, checkpoints and exact resumption (LibTorch).
 #include "calibration.h"
+#include "checkpoint_records.h"
 #include "model_state.h"
 #include "negative_sampler.h"
+#include "train_batch.h"
 #include "trainer_core.h"
 
 #include "bert_encoder_impl.h"
@@ -27,60 +29,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string fixed(double v, int digits) {
-    std::ostringstream ss;
-    ss.setf(std::ios::fixed);
-    ss.precision(digits);
-    ss << v;
-    return ss.str();
-}
-
-std::string duration(double s) {
-    const auto t = std::int64_t(std::llround(std::max(0.0, s)));
-    if (t >= 3600)
-        return std::to_string(t / 3600) + "h" + std::to_string(t % 3600 / 60) + "m";
-    if (t >= 60)
-        return std::to_string(t / 60) + "m" + std::to_string(t % 60) + "s";
-    return std::to_string(t) + "s";
-}
-
-nlohmann::json readJson(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw UsageError(path + ": cannot read the checkpoint");
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw UsageError(path + ": not a checkpoint (" + e.what() + ")");
-    }
-}
-
-std::string dirOf(const std::string& path) {
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? "." : path.substr(0, slash);
-}
-
-/** Which encoder parameters a fine-tuning mode trains. */
-bool tuned(const std::string& name, int tunedLayers, std::int64_t numLayers) {
-    if (tunedLayers < 0)
-        return true;
-    if (tunedLayers == 0)
-        return false;
-    const std::string prefix = "bert.encoder.layer.";
-    if (startsWith(name, "bert.pooler."))
-        return true;
-    if (!startsWith(name, prefix))
-        return false;
-    const auto layer = std::stoll(name.substr(prefix.size()));
-    return layer >= numLayers - tunedLayers;
-}
-
-bool decays(const std::string& name) {
-    // BERT's recipe: no decay on biases and LayerNorm weights (nor on the recency table).
-    return !(endsWith(name, "bias") || name.find("LayerNorm") != std::string::npos ||
-             name.find("recency") != std::string::npos);
-}
-
 struct Example {
     std::uint32_t session;
     std::uint32_t position; ///< index of the target; the prefix is items[0, position)
@@ -92,57 +40,11 @@ struct EarlyStopping {
     int badEpochs = 0;
 };
 
-nlohmann::json epochJson(const TrainEpochStats& e) {
-    return {{"epoch", e.epoch},         {"steps", e.steps},
-            {"train_loss", e.trainLoss}, {"valid_mrr20", e.validMrr},
-            {"seconds", e.seconds},     {"sequences_per_second", e.sequencesPerSecond},
-            {"improved", e.improved},
-            {"calibration", {{"scale", e.calibScale}, {"bias", e.calibBias},
-                             {"log_loss_before", e.calibLossBefore},
-                             {"log_loss_after", e.calibLossAfter}}}};
-}
-
-nlohmann::json calibrationJson(const TrainEpochStats& e) {
-    return {{"method", "platt"}, {"scale", e.calibScale}, {"bias", e.calibBias},
-            {"log_loss_before", e.calibLossBefore}, {"log_loss_after", e.calibLossAfter}};
-}
-
-TrainEpochStats epochFromJson(const nlohmann::json& j) {
-    TrainEpochStats e;
-    e.epoch = j.at("epoch").get<int>();
-    e.steps = j.at("steps").get<std::uint64_t>();
-    e.trainLoss = j.at("train_loss").get<double>();
-    e.validMrr = j.at("valid_mrr20").get<double>();
-    e.seconds = j.at("seconds").get<double>();
-    e.sequencesPerSecond = j.at("sequences_per_second").get<double>();
-    e.improved = j.at("improved").get<bool>();
-    if (j.contains("calibration")) {
-        const auto& c = j.at("calibration");
-        e.calibScale = c.at("scale").get<double>();
-        e.calibBias = c.at("bias").get<double>();
-        e.calibLossBefore = c.at("log_loss_before").get<double>();
-        e.calibLossAfter = c.at("log_loss_after").get<double>();
-    }
-    return e;
-}
-
 /** The model record's Platt scaling; models from before calibration existed have none. */
 void readCalibration(const nlohmann::json& model, BertMlpRecommender::Impl& impl) {
     const auto c = model.value("calibration", nlohmann::json::object());
     impl.calibScale = c.value("scale", 1.0);
     impl.calibBias = c.value("bias", 0.0);
-}
-
-std::string describeDifference(const nlohmann::json& stored, const nlohmann::json& now) {
-    std::string out;
-    for (auto& [k, v] : stored.items())
-        if (!now.contains(k) || now[k] != v)
-            out += (out.empty() ? "" : ", ") + k + " " + v.dump() + " there, " +
-                   (now.contains(k) ? now[k].dump() : "none") + " here";
-    for (auto& [k, v] : now.items())
-        if (!stored.contains(k))
-            out += (out.empty() ? "" : ", ") + k + " new here";
-    return out;
 }
 
 } // namespace
@@ -344,75 +246,9 @@ TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const
 
             if (autocast)
                 compat::setCudaAutocast(true);
-            torch::Tensor u, candVec;
-            if (tunedLayers != 0) {
-                // Fine-tuning: the texts of every item this batch touches go through the encoder.
-                std::vector<std::int64_t> uniq(cands.begin(), cands.end());
-                if (!textTower)
-                    for (const auto& p : prefixes)
-                        uniq.insert(uniq.end(), p.begin(), p.end());
-                std::sort(uniq.begin(), uniq.end());
-                uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
-                std::vector<std::vector<std::int32_t>> lists;
-                std::vector<std::int64_t> remap(std::size_t(state->numItems), 0);
-                for (std::size_t k = 0; k < uniq.size(); ++k) {
-                    lists.push_back(state->itemTokens[std::size_t(uniq[k])]);
-                    remap[std::size_t(uniq[k])] = std::int64_t(k);
-                }
-                auto rows = encodeTokenLists(*state, lists, std::size_t(options.itemTextTokens));
-                auto remapT = torch::tensor(remap, torch::kLong).to(device);
-                auto vecOf = [&](const torch::Tensor& ids) {
-                    auto flat = rows.index_select(0, remapT.index_select(0, ids.reshape({-1})));
-                    auto shape = ids.sizes().vec();
-                    shape.push_back(state->hidden);
-                    return state->net->itemVectors(ids, flat.view(shape));
-                };
-                candVec = vecOf(candT);
-                if (textTower) {
-                    std::vector<std::vector<std::int32_t>> lists2;
-                    for (const auto& p : prefixes)
-                        lists2.push_back(sessionTokens(*state, p.data(), p.size()));
-                    u = encodeTokenLists(*state, lists2, std::size_t(options.sessionTextTokens));
-                } else {
-                    const auto L = std::int64_t(options.maxSessionItems);
-                    std::vector<std::int64_t> ids(std::size_t(b * L), 0), keep(std::size_t(b * L), 0);
-                    for (std::size_t r = 0; r < prefixes.size(); ++r) {
-                        std::size_t k = 0;
-                        for (std::size_t q = prefixes[r].size(); q-- > 0 && k < std::size_t(L); ++k) {
-                            ids[r * std::size_t(L) + k] = prefixes[r][q];
-                            keep[r * std::size_t(L) + k] = 1;
-                        }
-                    }
-                    auto idT = torch::tensor(ids, torch::kLong).view({b, L}).to(device);
-                    auto keepT = torch::tensor(keep, torch::kLong).view({b, L}).to(device).to(torch::kBool);
-                    u = state->net->poolSession(vecOf(idT), keepT);
-                }
-            } else {
-                candVec = state->net->itemVectors(candT);
-                if (textTower) {
-                    torch::NoGradGuard g; // a frozen encoder: the session text vector is an input
-                    std::vector<std::vector<std::int32_t>> lists2;
-                    for (const auto& p : prefixes)
-                        lists2.push_back(sessionTokens(*state, p.data(), p.size()));
-                    u = encodeTokenLists(*state, lists2, std::size_t(options.sessionTextTokens));
-                } else {
-                    auto ids = torch::arange(state->numItems, torch::TensorOptions(torch::kLong).device(device));
-                    // Only the rows of this batch's items get gradients; the gather is cheap.
-                    const auto L = std::int64_t(options.maxSessionItems);
-                    std::vector<std::int64_t> idv(std::size_t(b * L), 0), keep(std::size_t(b * L), 0);
-                    for (std::size_t r = 0; r < prefixes.size(); ++r) {
-                        std::size_t k = 0;
-                        for (std::size_t q = prefixes[r].size(); q-- > 0 && k < std::size_t(L); ++k) {
-                            idv[r * std::size_t(L) + k] = prefixes[r][q];
-                            keep[r * std::size_t(L) + k] = 1;
-                        }
-                    }
-                    (void)ids;
-                    auto idT = torch::tensor(idv, torch::kLong).view({b, L}).to(device);
-                    auto keepT = torch::tensor(keep, torch::kLong).view({b, L}).to(device).to(torch::kBool);
-                    u = state->net->poolSession(state->net->itemVectors(idT), keepT);
-                }
-            }
+            const BatchVectors vec = batchVectors(*state, prefixes, cands, candT);
+            const torch::Tensor& u = vec.session;
+            const torch::Tensor& candVec = vec.candidates;
             auto logits = state->net->pairLogits(state->net->sessionHalf(u),
                                                  state->net->itemHalf(candVec));
             if (autocast)
@@ -436,10 +272,21 @@ TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const
             adam.zeroGrad();
             loss.backward();
             if (options.maxGradNorm > 0) {
-                std::vector<torch::Tensor> params;
+                // clip_grad_norm_ of the C++ API returns the norm as a double, which makes every
+                // step wait for the GPU; the scale is computed and applied as a tensor instead
+                // (a factor of exactly 1 when the norm is within the limit).
+                std::vector<torch::Tensor> norms, grads;
                 for (auto& slot : adam.slots)
-                    params.push_back(slot.param);
-                torch::nn::utils::clip_grad_norm_(params, options.maxGradNorm);
+                    if (slot.param.grad().defined()) {
+                        grads.push_back(slot.param.grad());
+                        norms.push_back(grads.back().norm(2).to(torch::kFloat));
+                    }
+                if (!grads.empty()) {
+                    auto total = torch::stack(norms).norm(2);
+                    auto scale = torch::clamp_max(options.maxGradNorm / (total + 1e-6), 1.0);
+                    for (auto& g : grads)
+                        g.mul_(scale.to(g.scalar_type()));
+                }
             }
             adam.update(lrAt(globalStep), options.weightDecay);
             ++globalStep;
