@@ -141,30 +141,10 @@ std::unique_ptr<BertMlpRecommender> loadModelDir(SessionStore& store, const std:
         if (items.at("external_ids").get<std::vector<std::string>>() != corpus.itemExternalIds)
             throw UsageError(dir + ": the model's items are not dataset '" + dataset + "''s items");
     }
-    std::string device;
-    int threads = 0;
-    for (const auto& [k, v] : overrides) {
-        if (k == "device")
-            device = v;
-        else if (k == "threads") {
-            long long n = 0;
-            if (!parseInt64(v, n) || n < 0)
-                throw UsageError("threads must be a count, not '" + v + "'");
-            threads = int(n);
-        } else if (k != "alpha" && k != "blend")
-            throw UsageError("a model folder takes alpha, blend, device and threads, not '" + k + "'");
-    }
+    const model::ModelOverrides o = model::parseModelOverrides(overrides, false, "a model folder");
     const Texts texts = denseItemTexts(store, dataset, corpus);
-    auto model = model::loadModelFile(modelJson, texts.texts, texts.hasText, device, threads);
-    for (const auto& [k, v] : overrides) {
-        if (k == "alpha") {
-            double a = 0;
-            if (!parseDouble(v, a))
-                throw UsageError("alpha must be a number in [0, 1], not '" + v + "'");
-            model->setAlpha(a);
-        } else if (k == "blend")
-            model->setBlend(parseBlendMode(v));
-    }
+    auto model = model::loadModelFile(modelJson, texts.texts, texts.hasText, o.device, o.threads);
+    model::applyRerank(*model, o.rerank);
     return model;
 }
 

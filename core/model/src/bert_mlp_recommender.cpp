@@ -107,6 +107,26 @@ namespace {
 constexpr std::int64_t kScoreBlock = 4096;
 } // namespace
 
+double BertMlpRecommender::Impl::fusedProbability(std::int64_t item, const float* a) const {
+    // z = b₂ + Σ_j w₂[j]·relu(itemHalf[item][j] + a[j]), with L independent partial sums: the
+    // compiler vectorises them without reassociating (no -ffast-math).
+    const auto w1 = std::size_t(itemHalf.size(1));
+    const float* h = itemHalf.data_ptr<float>() + std::size_t(item) * w1;
+    const float* w2 = outWeight.data();
+    constexpr std::size_t L = 8;
+    float acc[L] = {};
+    std::size_t j = 0;
+    for (; j + L <= w1; j += L)
+        for (std::size_t l = 0; l < L; ++l)
+            acc[l] += w2[j + l] * std::max(h[j + l] + a[j + l], 0.0f);
+    float z = outBias;
+    for (; j < w1; ++j)
+        z += w2[j] * std::max(h[j] + a[j], 0.0f);
+    for (std::size_t l = 0; l < L; ++l)
+        z += acc[l];
+    return 1.0 / (1.0 + std::exp(-(calibScale * double(z) + calibBias)));
+}
+
 void BertMlpRecommender::Impl::neural(const std::int32_t* items, std::size_t length, double* out) {
     std::lock_guard<std::mutex> lock(torchMutex);
     torch::NoGradGuard g;
@@ -115,29 +135,12 @@ void BertMlpRecommender::Impl::neural(const std::int32_t* items, std::size_t len
     auto u = model::sessionVectors(*state, prefixes, allItemVectors);
     auto a = state->net->sessionHalf(u); // [1, w₁]: once per query
     if (!outWeight.empty()) {
-        // One hidden layer: z_i = b₂ + Σ_j w₂[j]·relu(itemHalf[i][j] + a[j]), fused into one pass
-        // over itemHalf (N·w₁ floats read once; LibTorch's add, relu and matmul read and write
-        // N·w₁ temporaries several times, and the pass is bound by memory, not arithmetic).
-        const auto w1 = std::size_t(itemHalf.size(1));
+        // One hidden layer: one pass over itemHalf (N·w₁ floats read once; LibTorch's add, relu
+        // and matmul read and write N·w₁ temporaries several times, and the pass is bound by
+        // memory, not arithmetic).
         auto aCpu = a.to(torch::kFloat).contiguous();
-        const float* av = aCpu.data_ptr<float>();
-        const float* w2 = outWeight.data();
-        const float* base = itemHalf.data_ptr<float>();
-        constexpr std::size_t L = 8; // independent partial sums: vectorisable, no reassociation
-        for (std::int64_t i = 0; i < state->numItems; ++i) {
-            const float* h = base + std::size_t(i) * w1;
-            float acc[L] = {};
-            std::size_t j = 0;
-            for (; j + L <= w1; j += L)
-                for (std::size_t l = 0; l < L; ++l)
-                    acc[l] += w2[j + l] * std::max(h[j + l] + av[j + l], 0.0f);
-            float z = outBias;
-            for (; j < w1; ++j)
-                z += w2[j] * std::max(h[j] + av[j], 0.0f);
-            for (std::size_t l = 0; l < L; ++l)
-                z += acc[l];
-            out[i] = 1.0 / (1.0 + std::exp(-(calibScale * double(z) + calibBias)));
-        }
+        for (std::int64_t i = 0; i < state->numItems; ++i)
+            out[i] = fusedProbability(i, aCpu.data_ptr<float>());
         return;
     }
     for (std::int64_t begin = 0; begin < state->numItems; begin += kScoreBlock) {
@@ -158,6 +161,12 @@ void BertMlpRecommender::Impl::neuralFor(const std::int32_t* items, std::size_t 
         std::vector<std::int32_t>(items, items + length)};
     auto u = model::sessionVectors(*state, prefixes, allItemVectors);
     auto a = state->net->sessionHalf(u);
+    if (!outWeight.empty()) { // the arithmetic of the catalogue pass, so the numbers agree
+        auto aCpu = a.to(torch::kFloat).contiguous();
+        for (std::size_t k = 0; k < candidates.size(); ++k)
+            out[k] = fusedProbability(candidates[k], aCpu.data_ptr<float>());
+        return;
+    }
     std::vector<std::int64_t> ids(candidates.begin(), candidates.end());
     auto idT = torch::tensor(ids, torch::kLong).to(itemHalf.device());
     auto z = state->net->head(itemHalf.index_select(0, idT) + a);

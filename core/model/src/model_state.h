@@ -129,6 +129,8 @@ struct BertMlpRecommender::Impl {
     void fitCf(const std::vector<SessionSequence>& train);
     /** f (probabilities) of all items for one prefix; out has numItems values. */
     void neural(const std::int32_t* items, std::size_t length, double* out);
+    /** f of one item by the fused one-hidden-layer pass (outWeight set; a: the session half). */
+    double fusedProbability(std::int64_t item, const float* a) const;
     /** f of the given candidates only (out has candidates.size() values). */
     void neuralFor(const std::int32_t* items, std::size_t length,
                    const std::vector<std::int32_t>& candidates, double* out);

@@ -299,41 +299,11 @@ std::unique_ptr<BertMlpRecommender> loadTrainedModel(SessionStore& store, std::i
         throw UsageError("run " + std::to_string(runId) + " has no trained model (status " +
                          run.status + "); resume it with `srw train " + run.dataset +
                          " --resume " + std::to_string(runId) + "`");
-    std::string device;
-    int threads = 0;
-    for (const auto& [k, v] : overrides) {
-        if (k == "device")
-            device = v;
-        else if (k == "threads") {
-            long long n = 0;
-            if (!parseInt64(v, n) || n < 0)
-                throw UsageError("threads must be a count, not '" + v + "'");
-            threads = int(n);
-        } else if (k != "alpha" && k != "blend" && k != "train_run" && k != "cf_shrink" &&
-                   k != "cf_neighbors" && k != "cf_recency_decay")
-            throw UsageError("a trained bert-mlp model takes alpha, blend, cf_shrink, "
-                             "cf_neighbors, cf_recency_decay, device and threads when evaluated, "
-                             "not '" + k + "'");
-    }
+    const model::ModelOverrides o = model::parseModelOverrides(overrides, true, "a trained bert-mlp model");
     SessionCorpus corpus = loadCorpus(store, run.dataset, run.splitName);
     DenseTexts texts = denseTexts(store, run.dataset, corpus);
-    auto model = model::loadModelFile(modelFile, texts.texts, texts.hasText, device, threads);
-    for (const auto& [k, v] : overrides) {
-        if (k == "alpha") {
-            double a = 0;
-            if (!parseDouble(v, a))
-                throw UsageError("alpha must be a number in [0, 1], not '" + v + "'");
-            model->setAlpha(a);
-        } else if (k == "blend") {
-            model->setBlend(parseBlendMode(v));
-        } else if (startsWith(k, "cf_")) {
-            // s_cf is rebuilt by fit(), so its settings can change without retraining.
-            double x = 0;
-            if (!parseDouble(v, x) || x < 0)
-                throw UsageError(k + " must be a non-negative number, not '" + v + "'");
-            model->setCfOption(k, x);
-        }
-    }
+    auto model = model::loadModelFile(modelFile, texts.texts, texts.hasText, o.device, o.threads);
+    model::applyRerank(*model, o.rerank);
     return model;
 }
 
@@ -369,3 +339,47 @@ std::string pretrainDatasetEncoder(SessionStore& store, const std::string& datas
 }
 
 } // namespace srw
+
+namespace srw::model {
+
+ModelOverrides parseModelOverrides(const ParamMap& overrides, bool cf, const std::string& what) {
+    ModelOverrides o;
+    for (const auto& [k, v] : overrides) {
+        if (k == "device")
+            o.device = v;
+        else if (k == "threads") {
+            long long n = 0;
+            if (!parseInt64(v, n) || n < 0)
+                throw UsageError("threads must be a count, not '" + v + "'");
+            o.threads = int(n);
+        } else if (k == "alpha" || k == "blend" ||
+                   (cf && (k == "cf_shrink" || k == "cf_neighbors" || k == "cf_recency_decay")))
+            o.rerank[k] = v;
+        else if (k != "train_run")
+            throw UsageError(what + " takes alpha, blend, " +
+                             (cf ? "cf_shrink, cf_neighbors, cf_recency_decay, " : "") +
+                             "device and threads when evaluated, not '" + k + "'");
+    }
+    return o;
+}
+
+void applyRerank(BertMlpRecommender& model, const ParamMap& rerank) {
+    for (const auto& [k, v] : rerank) {
+        if (k == "alpha") {
+            double a = 0;
+            if (!parseDouble(v, a))
+                throw UsageError("alpha must be a number in [0, 1], not '" + v + "'");
+            model.setAlpha(a);
+        } else if (k == "blend") {
+            model.setBlend(parseBlendMode(v));
+        } else if (startsWith(k, "cf_")) {
+            // s_cf is rebuilt by fit(), so its settings can change without retraining.
+            double x = 0;
+            if (!parseDouble(v, x) || x < 0)
+                throw UsageError(k + " must be a non-negative number, not '" + v + "'");
+            model.setCfOption(k, x);
+        }
+    }
+}
+
+} // namespace srw::model

@@ -57,6 +57,18 @@ std::unique_ptr<BertMlpRecommender> loadModelFile(const std::string& modelJson,
                                                   const std::vector<std::uint8_t>& hasText,
                                                   const std::string& device, int threads);
 
+/** The settings a stored model takes when it is loaded for evaluation: where it runs, and what
+ * re-ranks it without retraining (alpha, blend, and with cf the s_cf settings). */
+struct ModelOverrides {
+    std::string device;
+    int threads = 0;
+    ParamMap rerank;
+};
+/** Splits and checks overrides; what names the model in messages ("a trained bert-mlp model"). */
+ModelOverrides parseModelOverrides(const ParamMap& overrides, bool cf, const std::string& what);
+/** Applies alpha, blend and the s_cf settings; throws UsageError for a bad value. */
+void applyRerank(BertMlpRecommender& model, const ParamMap& rerank);
+
 /** {"device", "libtorch", "threads", "cuda_available", "deterministic"} for a run's record. */
 nlohmann::json torchEnvironment(const BertMlpOptions& options);
 /** Applies threads, the deterministic switch; returns the device name training will use. */
