@@ -24,7 +24,7 @@ ItemWriter::ItemWriter(Database& db, std::int64_t datasetId)
     Statement items = m_db.prepare("SELECT external_id, id FROM items WHERE dataset_id = ?");
     items.bind(1, m_datasetId);
     while (items.step())
-        m_ids.emplace(items.getText(0), items.getInt(1));
+        m_ids.insert(items.getText(0), items.getInt(1));
     // SQLite gives a new row the largest id + 1 unless that overflows; only then let it choose.
     const std::int64_t maxId = m_db.queryInt("SELECT coalesce(max(id), 0) FROM items");
     m_numberHere = maxId < std::numeric_limits<std::int64_t>::max() / 2;
@@ -32,11 +32,9 @@ ItemWriter::ItemWriter(Database& db, std::int64_t datasetId)
 }
 
 std::int64_t ItemWriter::id(std::string_view externalId) {
-    m_key.assign(externalId.data(), externalId.size());
-    auto it = m_ids.find(m_key);
-    if (it != m_ids.end())
-        return it->second;
-    return create(m_key);
+    if (auto id = m_ids.find(externalId))
+        return *id;
+    return create(std::string(externalId));
 }
 
 std::int64_t ItemWriter::create(std::string key) {
@@ -49,7 +47,7 @@ std::int64_t ItemWriter::create(std::string key) {
         m_bareInsert.bind(1, m_datasetId).bind(2, key).run();
         id = m_db.lastInsertRowId();
     }
-    m_ids.emplace(std::move(key), id);
+    m_ids.insert(key, id);
     ++m_newItems;
     if (m_pending.size() >= kMaxPendingItems || m_pendingBytes >= kMaxPendingBytes)
         flush();
@@ -68,11 +66,9 @@ void ItemWriter::upsert(std::string_view externalId, std::optional<std::string_v
                         std::optional<std::string_view> description,
                         std::optional<std::string_view> category,
                         std::optional<std::string_view> attributes) {
-    m_key.assign(externalId.data(), externalId.size());
-    auto it = m_ids.find(m_key);
-    std::int64_t id = it != m_ids.end() ? it->second : -1;
+    std::int64_t id = m_ids.find(externalId).value_or(-1);
     if (id < 0 && m_numberHere)
-        id = create(m_key);
+        id = create(std::string(externalId));
     if (id >= m_pendingBase && m_numberHere) {
         Pending& p = m_pending[std::size_t(id - m_pendingBase)];
         setField(p.title, title);
@@ -95,7 +91,7 @@ void ItemWriter::upsert(std::string_view externalId, std::optional<std::string_v
         Statement q = m_db.prepare("SELECT id FROM items WHERE dataset_id = ? AND external_id = ?");
         q.bind(1, m_datasetId).bind(2, externalId);
         q.step();
-        m_ids.emplace(std::string(externalId), q.getInt(0));
+        m_ids.insert(externalId, q.getInt(0));
         ++m_newItems;
     }
 }

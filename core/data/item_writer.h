@@ -8,13 +8,13 @@
 // in id order in multi-row blocks: the same rows, a fraction of the work. Memory stays bounded
 // by the catalogue (the id map holds every key anyway) and by a cap on the collected texts.
 #include "batch_insert.h"
+#include "item_key_map.h"
 #include "srw/data/database.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace srw {
@@ -48,13 +48,12 @@ private:
 
     Database& m_db;
     std::int64_t m_datasetId;
-    std::unordered_map<std::string, std::int64_t> m_ids;
+    ItemKeyMap m_ids;
     bool m_numberHere = true;     // false: ids near the top of the range, SQLite picks them
     std::int64_t m_pendingBase;   // id of m_pending.front()
     std::vector<Pending> m_pending;
     std::size_t m_pendingBytes = 0;
     std::uint64_t m_newItems = 0;
-    std::string m_key;            // reused for lookups
     BatchInsert m_insert;
     Statement m_bareInsert, m_upsert;
 };
