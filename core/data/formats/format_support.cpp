@@ -83,10 +83,15 @@ void FormatReader::expectColumns(const Record& r, std::size_t n) const {
 }
 
 void FormatReader::tick(DatasetWriter& writer) const {
-    if ((m_report.rows & 0x3FFF) == 0)
-        writer.reportProgress({"reading", bytesRead(),
-                               m_plain ? m_plain->fileSize() : m_quoted->fileSize(),
-                               std::to_string(m_report.rows) + " rows"});
+    if (auto p = dueProgress())
+        writer.reportProgress(*p);
+}
+
+std::optional<Progress> FormatReader::dueProgress() const {
+    if ((m_report.rows & 0x3FFF) != 0)
+        return std::nullopt;
+    return Progress{"reading", bytesRead(), m_plain ? m_plain->fileSize() : m_quoted->fileSize(),
+                    std::to_string(m_report.rows) + " rows"};
 }
 
 std::optional<std::string_view> nonNull(std::string_view field) {

@@ -46,6 +46,8 @@ public:
     void expectColumns(const Record& r, std::size_t n) const;
     /** @brief Reports progress every few thousand rows (throws Cancelled when asked). */
     void tick(DatasetWriter& writer) const;
+    /** @brief What tick() would report now, if it reports at this row. */
+    std::optional<Progress> dueProgress() const;
 
     const std::string& path() const { return m_path; }
     char delimiter() const { return m_delimiter; }
