@@ -3,6 +3,7 @@
 #include "trainer_core.h"
 
 #include "srw/data/corpus_loader.h"
+#include "srw/data/database.h"
 #include "srw/data/embedding_cache.h"
 #include "srw/data/item_texts.h"
 #include "srw/data/run_store.h"
@@ -146,8 +147,8 @@ TrainOutcome trainBertMlp(SessionStore& store, const TrainRequest& request,
     std::string runDir;
     if (runId > 0) {
         runDir = resumed.params.value("run_dir", "");
-        if (runDir.empty())
-            throw UsageError("run " + std::to_string(runId) + " has no checkpoint folder");
+        if (runDir.empty()) // a run stored before its folder was recorded with it
+            runDir = workspaceDataDir(store) + "/runs/" + std::to_string(runId);
         if (resumed.dataHash != dataHash)
             throw UsageError("refusing to resume run " + std::to_string(runId) +
                              ": the data of its split changed since it was trained");
@@ -162,10 +163,16 @@ TrainOutcome trainBertMlp(SessionStore& store, const TrainRequest& request,
         rec.params = options.toJson();
         rec.dataHash = dataHash;
         rec.environment = model::torchEnvironment(options);
-        runId = runs.create(rec);
         const std::string root =
             request.runsDir.empty() ? workspaceDataDir(store) + "/runs" : request.runsDir;
+        // The run and its folder appear together: a process killed right after the insert must
+        // still leave a run that --resume can find the folder of.
+        Transaction tx(store.db());
+        runId = runs.create(rec);
         runDir = root + "/" + std::to_string(runId);
+        rec.params["run_dir"] = runDir;
+        runs.updateParams(runId, rec.params);
+        tx.commit();
     }
 
     TrainOutcome out;
