@@ -78,8 +78,11 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     // Axes: a numbered tick every few cells, as many as fit. With room for titles (few items)
     // the rows carry their titles in a slightly smaller font, every row when rows are tall
     // enough for a line, else every few rows.
+    // The frame and the axes hug the image as far as it is visible: a fitted square matrix in a
+    // wide panel would otherwise sit in a box with an empty band beside it.
+    const QRectF frame = visible.isEmpty() ? area : visible;
     p.setPen(palette().color(QPalette::Text));
-    p.drawRect(area);
+    p.drawRect(frame);
     const QFontMetrics fm(font());
     const bool titled = m_left > kLeft;
     QFont small = font();
@@ -90,13 +93,13 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     for (int i = 0; i < n; ++i) {
         const double x = m_offset.x() + (i + 0.5) * m_scale;
         const double y = m_offset.y() + (i + 0.5) * m_scale;
-        if (i % xStep == 0 && x >= area.left() && x <= area.right()) {
-            p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4));
-            p.drawText(QRectF(x - 20, area.bottom() + 5, 40, fm.height()), Qt::AlignHCenter,
+        if (i % xStep == 0 && x >= frame.left() && x <= frame.right()) {
+            p.drawLine(QPointF(x, frame.bottom()), QPointF(x, frame.bottom() + 4));
+            p.drawText(QRectF(x - 20, frame.bottom() + 5, 40, fm.height()), Qt::AlignHCenter,
                        QString::number(i + 1));
         }
-        if (i % yStep == 0 && y >= area.top() && y <= area.bottom()) {
-            p.drawLine(QPointF(area.left() - 4, y), QPointF(area.left(), y));
+        if (i % yStep == 0 && y >= frame.top() && y <= frame.bottom()) {
+            p.drawLine(QPointF(frame.left() - 4, y), QPointF(frame.left(), y));
             const QString number = QString::number(i + 1);
             if (!titled) {
                 p.drawText(QRectF(0, y - fm.height() / 2.0, area.left() - 7, fm.height()),
@@ -116,11 +119,11 @@ void HeatmapView::paintEvent(QPaintEvent*) {
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
-    p.drawText(QRectF(area.left(), 0, area.width(), kTop - 4), Qt::AlignCenter,
+    p.drawText(QRectF(frame.left(), 0, frame.width(), kTop - 4), Qt::AlignCenter,
                tr("%1, %2 items").arg(m_model->measureName()).arg(n)); // n ≥ 2: no plural
     p.setFont(font());
     // Legend: the colour scale from 0 to 1 (negatives are rare and shown in blue).
-    const QRectF bar(width() - kRight + 16, area.top(), 16, area.height());
+    const QRectF bar(qMin(frame.right(), area.right()) + 16, area.top(), 16, area.height());
     if (m_legend.height() != int(bar.height())) { // a strip per height, not per paint
         m_legend = QImage(1, qMax(1, int(bar.height())), QImage::Format_RGB32);
         for (int y = 0; y < m_legend.height(); ++y)
