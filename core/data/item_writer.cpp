@@ -11,7 +11,7 @@ constexpr std::size_t kMaxPendingItems = 1u << 20;
 
 ItemWriter::ItemWriter(Database& db, std::int64_t datasetId)
     : m_db(db), m_datasetId(datasetId),
-      m_insert(db, "INSERT INTO items(id, dataset_id, external_id, title, description, category,"
+      m_insert(db, "INSERT OR FAIL INTO items(id, dataset_id, external_id, title, description, category,"
                    " attributes)", 7, 128),
       m_bareInsert(db.prepare("INSERT INTO items(dataset_id, external_id) VALUES(?, ?)")),
       m_upsert(db.prepare(
