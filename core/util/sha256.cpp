@@ -21,7 +21,9 @@ constexpr std::uint32_t kK[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-inline std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+inline std::uint32_t rotr(std::uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 void portableBlocks(std::uint32_t* state, const std::uint8_t* p, std::size_t count) {
     for (; count > 0; --count, p += 64) {
@@ -69,23 +71,22 @@ void portableBlocks(std::uint32_t* state, const std::uint8_t* p, std::size_t cou
 // two more: about 15x the portable loop's speed on the machines we measured, so the import's
 // hashing thread no longer competes with the importer for the second core. Compiled for those
 // instructions in this function only and called only after cpuid says the CPU has them.
-__attribute__((target("sha,sse4.1"))) void hardwareBlocks(std::uint32_t* state,
-                                                          const std::uint8_t* p,
-                                                          std::size_t count) {
+__attribute__((target("sha,sse4.1"))) void
+hardwareBlocks(std::uint32_t* state, const std::uint8_t* p, std::size_t count) {
     const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
     // sha256rnds2 keeps the working variables as {A,B,E,F} and {C,D,G,H}, A and C highest.
     __m128i abcd = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state));
     __m128i efgh = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4));
-    abcd = _mm_shuffle_epi32(abcd, 0xB1);                 // b a d c
-    efgh = _mm_shuffle_epi32(efgh, 0x1B);                 // h g f e
-    __m128i abef = _mm_alignr_epi8(abcd, efgh, 8);        // f e b a
-    __m128i cdgh = _mm_blend_epi16(efgh, abcd, 0xF0);     // h g d c
+    abcd = _mm_shuffle_epi32(abcd, 0xB1);             // b a d c
+    efgh = _mm_shuffle_epi32(efgh, 0x1B);             // h g f e
+    __m128i abef = _mm_alignr_epi8(abcd, efgh, 8);    // f e b a
+    __m128i cdgh = _mm_blend_epi16(efgh, abcd, 0xF0); // h g d c
     for (; count > 0; --count, p += 64) {
         const __m128i abefBefore = abef, cdghBefore = cdgh;
         __m128i w[4];
         for (int i = 0; i < 4; ++i)
-            w[i] = _mm_shuffle_epi8(
-                _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)), byteSwap);
+            w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)),
+                                    byteSwap);
         for (int i = 0; i < 16; ++i) {
             if (i >= 4) {
                 // W[t..t+3] from W[t-16..t-1], held in w[] as four vectors in a ring.
@@ -101,8 +102,8 @@ __attribute__((target("sha,sse4.1"))) void hardwareBlocks(std::uint32_t* state,
         abef = _mm_add_epi32(abef, abefBefore);
         cdgh = _mm_add_epi32(cdgh, cdghBefore);
     }
-    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);         // a b e f
-    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);         // g h c d
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B); // a b e f
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1); // g h c d
     _mm_storeu_si128(reinterpret_cast<__m128i*>(state), _mm_blend_epi16(feba, dchg, 0xF0));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), _mm_alignr_epi8(dchg, feba, 8));
 }
@@ -120,8 +121,8 @@ bool cpuHasShaExtensions() {
 } // namespace
 
 Sha256::Sha256(Engine engine)
-    : m_h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-          0x5be0cd19},
+    : m_h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+          0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19},
       m_hardware(engine == Engine::Auto && hardwareAvailable()) {}
 
 bool Sha256::hardwareAvailable() {

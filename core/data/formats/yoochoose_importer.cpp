@@ -26,7 +26,6 @@ bool isHeaderRow(const Record& r) {
            !TimeParser("iso").parse(r.fields[1]);
 }
 
-
 struct Category {
     bool set = false;
     std::int64_t ts = 0;
@@ -108,8 +107,8 @@ void parseRows(FormatReader& in, bool buys, std::size_t columns, BatchPipe<Parse
                     categories.emplace_back();
                     batch->newItems.emplace_back(batch->append(*item), std::uint32_t(item->size()));
                 }
-                batch->rows.push_back({batch->append(*session), std::uint32_t(session->size()),
-                                       local, *ts});
+                batch->rows.push_back(
+                    {batch->append(*session), std::uint32_t(session->size()), local, *ts});
                 auto category = nonNull(r.fields[3]);
                 if (!buys && category && *category != "0") {
                     Category& slot = categories[local];
@@ -192,7 +191,8 @@ ImportReport importYoochoose(SessionStore& store, const std::string& dataset,
             const ParsedRows::Row& row = b.rows[i];
             if (row.item == itemIds.size()) {
                 const auto& key = b.newItems[nextNew++];
-                itemIds.push_back(writer.itemId(std::string_view(b.text).substr(key.first, key.second)));
+                itemIds.push_back(
+                    writer.itemId(std::string_view(b.text).substr(key.first, key.second)));
             }
             writer.addEvent(std::string_view(b.text).substr(row.session, row.sessionLength),
                             std::nullopt, itemIds[row.item], row.ts, eventType);

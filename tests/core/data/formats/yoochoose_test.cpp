@@ -104,3 +104,76 @@ TEST_F(Yoochoose, AShapeOfNeitherFileIsRejectedAtItsLine) {
     }
     EXPECT_FALSE(store.findDataset("d"));
 }
+
+namespace {
+// A clicks file of n rows, four per session, items cycling over 97 ids, with a bad time at
+// badLine (1-based; 0 for none). Large enough to cross the parsing thread's batches.
+std::string manyClicks(int n, int badLine) {
+    std::string s;
+    for (int i = 1; i <= n; ++i) {
+        s += std::to_string(1 + (i - 1) / 4) + ",";
+        s += i == badLine ? std::string("2014-13-45T99:00:00Z") : "2014-04-07T10:51:09.277Z";
+        s += "," + std::to_string(214000000 + (i * 31) % 97) + "," + std::to_string(i % 5) + "\n";
+    }
+    return s;
+}
+} // namespace
+
+TEST_F(Yoochoose, ABadRowFarIntoTheFileFailsAtItsLineAndWritesNothing) {
+    for (int badLine : {5000, 20000, 29999}) {
+        std::string path = dir.write("c.dat", manyClicks(30000, badLine));
+        try {
+            importYoochoose(store, "d", path, {});
+            FAIL() << "line " << badLine;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.line(), std::uint64_t(badLine));
+            EXPECT_NE(std::string(e.what()).find(":" + std::to_string(badLine) + ":2:"),
+                      std::string::npos)
+                << e.what();
+        }
+        EXPECT_FALSE(store.findDataset("d"));
+        EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM events"), 0);
+    }
+}
+
+TEST_F(Yoochoose, LenientRowsAcrossBatchesMatchTheFile) {
+    DelimitedImportOptions o;
+    o.lenient = true;
+    ImportReport r = importYoochoose(store, "d", dir.write("c.dat", manyClicks(30000, 12345)), o);
+    EXPECT_EQ(r.rows, 30000u);
+    EXPECT_EQ(r.skipped, 1u);
+    EXPECT_EQ(r.events, 29999u);
+    EXPECT_EQ(r.sessions, 7500u);
+    EXPECT_EQ(r.newItems, 97u);
+    ASSERT_EQ(r.firstErrors.size(), 1u);
+    EXPECT_NE(r.firstErrors[0].find(":12345:2:"), std::string::npos) << r.firstErrors[0];
+    // Item ids follow first appearance in the file, as with one thread.
+    const auto events = eventsOf(store, "d");
+    ASSERT_EQ(events.size(), 29999u);
+    EXPECT_EQ(events[0].item, "214000031");
+    EXPECT_EQ(countOf(store,
+                      "SELECT count(*) FROM items i JOIN datasets d ON d.id = i.dataset_id"
+                      " WHERE d.name = ?1 AND i.category IS NOT NULL",
+                      "d"),
+              97);
+}
+
+TEST_F(Yoochoose, CancellingWhileReadingWritesNothing) {
+    std::string path = dir.write("c.dat", manyClicks(60000, 0));
+    int ticks = 0;
+    std::uint64_t lastDone = 0;
+    auto progress = [&](const Progress& p) {
+        if (p.stage != "reading")
+            return true;
+        EXPECT_GE(p.done, lastDone);
+        lastDone = p.done;
+        return ++ticks < 2;
+    };
+    EXPECT_THROW(importYoochoose(store, "d", path, {}, progress), Cancelled);
+    EXPECT_EQ(ticks, 2);
+    EXPECT_FALSE(store.findDataset("d"));
+    EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM sessions"), 0);
+    // The workspace is usable afterwards: the same file imports whole.
+    ImportReport r = importYoochoose(store, "d", path, {});
+    EXPECT_EQ(r.events, 60000u);
+}
