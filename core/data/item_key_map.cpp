@@ -28,6 +28,16 @@ std::uint64_t ItemKeyMap::hashOf(std::string_view key) {
     return h ^ (h >> 31);
 }
 
+bool ItemKeyMap::matches(const Slot& s, std::uint32_t hash, std::string_view key) const {
+    if (s.hash != hash || s.length != key.size())
+        return false;
+    if (key.size() <= kInline)
+        return std::memcmp(s.key, key.data(), key.size()) == 0;
+    std::uint64_t offset;
+    std::memcpy(&offset, s.key, sizeof offset);
+    return std::memcmp(m_arena.data() + offset, key.data(), key.size()) == 0;
+}
+
 std::optional<std::int64_t> ItemKeyMap::find(std::string_view key) const {
     if (m_slots.empty())
         return std::nullopt;
@@ -37,8 +47,7 @@ std::optional<std::int64_t> ItemKeyMap::find(std::string_view key) const {
         const Slot& s = m_slots[i];
         if (s.id == kEmpty)
             return std::nullopt;
-        if (s.hash == h && s.length == key.size() &&
-            std::memcmp(m_arena.data() + s.offset, key.data(), key.size()) == 0)
+        if (matches(s, std::uint32_t(h >> 32), key))
             return s.id;
     }
 }
@@ -46,15 +55,27 @@ std::optional<std::int64_t> ItemKeyMap::find(std::string_view key) const {
 void ItemKeyMap::insert(std::string_view key, std::int64_t id) {
     if (id == kEmpty)
         throw std::invalid_argument("ItemKeyMap: reserved id");
-    if ((m_size + 1) * 2 > m_slots.size())
+    if (key.size() > std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error("ItemKeyMap: a key longer than 4 GiB");
+    // At most 3/4 full: linear probing stays short, and the table stays small enough to cache.
+    if ((m_size + 1) * 4 > m_slots.size() * 3)
         grow();
     const std::uint64_t h = hashOf(key);
     const std::size_t mask = m_slots.size() - 1;
     std::size_t i = std::size_t(h) & mask;
     while (m_slots[i].id != kEmpty)
         i = (i + 1) & mask;
-    m_slots[i] = {h, id, m_arena.size(), key.size()};
-    m_arena.append(key.data(), key.size());
+    Slot& s = m_slots[i];
+    s.id = id;
+    s.length = std::uint32_t(key.size());
+    s.hash = std::uint32_t(h >> 32);
+    if (key.size() <= kInline) {
+        std::memcpy(s.key, key.data(), key.size());
+    } else {
+        const std::uint64_t offset = m_arena.size();
+        std::memcpy(s.key, &offset, sizeof offset);
+        m_arena.append(key.data(), key.size());
+    }
     ++m_size;
 }
 
@@ -65,7 +86,16 @@ void ItemKeyMap::grow() {
     for (const Slot& s : old) {
         if (s.id == kEmpty)
             continue;
-        std::size_t i = std::size_t(s.hash) & mask;
+        // The slot keeps only the high half of the hash; the low half places it.
+        std::string_view key = s.length <= kInline ? std::string_view(s.key, s.length)
+                                                   : std::string_view(m_arena).substr(
+                                                         [&] {
+                                                             std::uint64_t o;
+                                                             std::memcpy(&o, s.key, sizeof o);
+                                                             return std::size_t(o);
+                                                         }(),
+                                                         s.length);
+        std::size_t i = std::size_t(hashOf(key)) & mask;
         while (m_slots[i].id != kEmpty)
             i = (i + 1) & mask;
         m_slots[i] = s;

@@ -13,10 +13,22 @@ TEST(ItemKeyMap, FindsWhatWasInsertedAndNothingElse) {
     ItemKeyMap m;
     EXPECT_FALSE(m.find("a"));
     // Keys that differ only in length, trailing zero bytes, or past the eighth byte.
-    const std::vector<std::string> keys = {"",         std::string(1, '\0'), std::string(2, '\0'),
-                                           "a",        "ab",                 "abcdefgh",
-                                           "abcdefgi", "abcdefgh1",          "abcdefgh2",
-                                           "0",        "00",                 "214536502"};
+    const std::vector<std::string> keys = {"",
+                                           std::string(1, '\0'),
+                                           std::string(2, '\0'),
+                                           "a",
+                                           "ab",
+                                           "abcdefgh",
+                                           "abcdefgi",
+                                           "abcdefgh1",
+                                           "abcdefgh2",
+                                           "0",
+                                           "00",
+                                           "214536502",
+                                           std::string(16, 'k'),
+                                           std::string(17, 'k'),
+                                           std::string(200, 'k'),
+                                           std::string(200, 'k') + "x"};
     for (std::size_t i = 0; i < keys.size(); ++i)
         m.insert(keys[i], std::int64_t(i) * 10 - 30); // negative ids too
     EXPECT_EQ(m.size(), keys.size());
