@@ -289,7 +289,12 @@ std::vector<float> BertEncoder::encode(const std::vector<std::string>& texts, Po
 
 std::string BertEncoder::fingerprint() const {
     Sha256 sha;
-    sha.update(m_impl->config.toJson());
+    // The architecture label is not hashed: it names the checkpoint's class (save() writes
+    // BertModel for a model made as BertForMaskedLM) and changes no vector; hashing it gave a
+    // reloaded encoder a new key and made a resumed run re-encode every item.
+    BertConfig config = m_impl->config;
+    config.architectures.clear();
+    sha.update(config.toJson());
     for (const auto& t : m_impl->tokenizer.vocab()) {
         sha.update(t);
         sha.update("\n", 1);

@@ -365,14 +365,22 @@ TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const
         // leaves the previous checkpoint as the last good one.
         auto tensors = modelTensors(*state);
         if (st.improved) {
-            const std::string sha = writeTensors(runDir + "/best.safetensors", tensors);
+            // Each best epoch's weights get their own file, and best.json is switched to it
+            // afterwards: a kill in between leaves the old record with its own, intact weights.
+            const std::string bestWeights = "best-epoch-" + std::to_string(epoch) + ".safetensors";
+            std::string previous;
+            if (pathExists(runDir + "/best.json"))
+                previous = readJson(runDir + "/best.json").value("weights", std::string());
+            const std::string sha = writeTensors(runDir + "/" + bestWeights, tensors);
             nlohmann::json m = {{"format", "srw-bert-mlp-model"}, {"version", 1},
                                 {"options", options.toJson()}, {"num_items", state->numItems},
-                                {"hidden", state->hidden}, {"weights", "best.safetensors"},
+                                {"hidden", state->hidden}, {"weights", bestWeights},
                                 {"weights_sha256", sha}, {"encoder_dir", useEncoder ? data.encoderDir : ""},
                                 {"encoder_key", data.encoderKey}, {"data_hash", data.dataHash},
                                 {"epoch", epoch}, {"calibration", calibrationJson(st)}};
             writeFileAtomically(runDir + "/best.json", m.dump(2));
+            if (!previous.empty() && previous != bestWeights)
+                removeFileIfExists(runDir + "/" + previous);
             result.modelSha256 = sha;
         }
         for (auto& slot : adam.slots) {
@@ -398,15 +406,16 @@ TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const
             {"history", history}};
         const std::string json = runDir + "/epoch-" + std::to_string(epoch) + ".json";
         writeFileAtomically(json, ck.dump(2));
-        // Only the newest checkpoint stays on disk (the best model is kept apart).
+        // The workspace records the new checkpoint before the old one goes: it never names a
+        // deleted file. Only the newest checkpoint stays on disk (the best model is kept apart).
+        if (sinks.onCheckpoint)
+            sinks.onCheckpoint(epoch, globalStep, json, sha);
         if (!result.checkpoint.empty() && result.checkpoint != json) {
             const auto old = readJson(result.checkpoint);
             removeFileIfExists(dirOf(result.checkpoint) + "/" + old.value("weights", std::string("-")));
             removeFileIfExists(result.checkpoint);
         }
         result.checkpoint = json;
-        if (sinks.onCheckpoint)
-            sinks.onCheckpoint(epoch, globalStep, json, sha);
         if (sinks.onEpoch)
             sinks.onEpoch(st);
         if (progress) {

@@ -16,6 +16,10 @@
 #include "srw/util/text_utils.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <dirent.h>
+#include <signal.h>
+#include <unistd.h>
 #include <chrono>
 #include <unordered_map>
 
@@ -45,6 +49,27 @@ DenseTexts denseTexts(SessionStore& store, const std::string& dataset, const Ses
         d.items.push_back(std::move(t));
     }
     return d;
+}
+
+/** Removes "NAME.tmp.PID" files that writeFileAtomically left when its process was killed (the
+ * pid no longer runs): they are never renamed into place and would only fill the disk. */
+void removeStaleTemporaries(const std::string& dir) {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d)
+        return;
+    std::vector<std::string> stale;
+    while (const dirent* e = ::readdir(d)) {
+        const std::string name = e->d_name;
+        const auto at = name.rfind(".tmp.");
+        long long pid = 0;
+        if (at == std::string::npos || !parseInt64(name.substr(at + 5), pid) || pid <= 0)
+            continue;
+        if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            stale.push_back(dir + "/" + name);
+    }
+    ::closedir(d);
+    for (const auto& f : stale)
+        removeFileIfExists(f);
 }
 
 /** Keys the run's params add to the options (stripped again by loadTrainedModel). */
@@ -100,6 +125,13 @@ std::string workspaceDataDir(const SessionStore& store) {
     std::string p = store.path();
     if (p.empty() || p == ":memory:" || startsWith(p, "file::memory:"))
         throw UsageError("an in-memory workspace has no folder for models and checkpoints");
+    if (p[0] != '/' && !startsWith(p, "file:")) {
+        // Runs store these paths: relative ones would break when the workspace is opened from
+        // another directory.
+        char cwd[4096];
+        if (::getcwd(cwd, sizeof cwd))
+            p = std::string(cwd) + "/" + p;
+    }
     if (endsWith(p, ".sqlite"))
         p.resize(p.size() - 7);
     else if (endsWith(p, ".db"))
@@ -179,6 +211,7 @@ TrainOutcome trainBertMlp(SessionStore& store, const TrainRequest& request,
     out.runId = runId;
     try {
         makeDirectories(runDir);
+        removeStaleTemporaries(runDir);
         DenseTexts texts = denseTexts(store, request.dataset, corpus);
         model::TrainData data;
         data.corpus = &corpus;

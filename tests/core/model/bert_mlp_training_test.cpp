@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -187,7 +188,9 @@ namespace {
  * keeps the encoder as training found it): which changed. */
 std::map<std::string, bool> encoderTensorsChanged(const std::string& runDir) {
     const auto initial = SafeTensorsFile::read(runDir + "/encoder/model.safetensors");
-    const auto tuned = SafeTensorsFile::read(runDir + "/best.safetensors");
+    std::ifstream record(runDir + "/best.json");
+    const auto weights = nlohmann::json::parse(record).at("weights").get<std::string>();
+    const auto tuned = SafeTensorsFile::read(runDir + "/" + weights);
     std::map<std::string, bool> changed;
     for (const auto& t : tuned.tensors()) {
         if (t.name.rfind("encoder.", 0) != 0)
