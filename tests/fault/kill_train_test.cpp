@@ -222,6 +222,8 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
             << "the resumed run did not train the model an uninterrupted run trains";
         EXPECT_EQ(queryText(ws, "SELECT count(*) FROM run_epochs WHERE run_id = ?", id), refEpochs);
         EXPECT_EQ(bestModelProblem(runDir), "");
+        for (const auto& n : listFolder(runDir)) // a resumed run clears what the kill left
+            EXPECT_EQ(n.find(".tmp."), std::string::npos) << runDir << "/" << n << " left over";
         ASSERT_EQ(digestWithoutRun(ws, id, keys, dir.file("without.sqlite")), before)
             << "resuming a run changed what was there before it";
         finishedFolders[id] = folderDigest(runDir);
@@ -239,7 +241,7 @@ TEST(KillTrain, EveryKillLeavesTheWorkspaceIntactAndTheRunResumable) {
               << " after one or more checkpoints, " << finished
               << " after the run had finished (exited or not); killed runs listed as {" << seen
               << "}; " << unresumable << " could not be resumed, every other one resumed to the "
-              << "reference model (SHA-256 " << refSha.substr(0, 12) << "…); " << leftTemp << " temporary files left in run folders; " << newCacheKeys
+              << "reference model (SHA-256 " << refSha.substr(0, 12) << "…); " << leftTemp << " temporary files left by kills (none after a resume); " << newCacheKeys
               << " trials added item vectors under a new encoder key; integrity ok and "
               << "earlier datasets and runs unchanged after every kill\n";
 }

@@ -406,18 +406,21 @@ TrainCoreResult runTraining(const BertMlpOptions& options, TrainData data, const
             {"history", history}};
         const std::string json = runDir + "/epoch-" + std::to_string(epoch) + ".json";
         writeFileAtomically(json, ck.dump(2));
-        // The workspace records the new checkpoint before the old one goes: it never names a
-        // deleted file. Only the newest checkpoint stays on disk (the best model is kept apart).
+        // The epoch's record first, then the checkpoint's: a kill between them redoes the epoch
+        // from the previous checkpoint and rewrites the same record. The workspace records the
+        // new checkpoint before the old one goes, so it never names a deleted file. Only the
+        // newest checkpoint stays on disk (the best model is kept apart).
+        if (sinks.onEpoch)
+            sinks.onEpoch(st);
         if (sinks.onCheckpoint)
             sinks.onCheckpoint(epoch, globalStep, json, sha);
         if (!result.checkpoint.empty() && result.checkpoint != json) {
+            // The record before its weights: no record on disk ever names a missing file.
             const auto old = readJson(result.checkpoint);
-            removeFileIfExists(dirOf(result.checkpoint) + "/" + old.value("weights", std::string("-")));
             removeFileIfExists(result.checkpoint);
+            removeFileIfExists(dirOf(result.checkpoint) + "/" + old.value("weights", std::string("-")));
         }
         result.checkpoint = json;
-        if (sinks.onEpoch)
-            sinks.onEpoch(st);
         if (progress) {
             Progress p;
             p.stage = "epoch " + std::to_string(epoch) + "/" + std::to_string(options.epochs);

@@ -51,8 +51,22 @@ DenseTexts denseTexts(SessionStore& store, const std::string& dataset, const Ses
     return d;
 }
 
-/** Removes "NAME.tmp.PID" files that writeFileAtomically left when its process was killed (the
- * pid no longer runs): they are never renamed into place and would only fill the disk. */
+/** Removes a folder of plain files (a saved encoder) and the folder. */
+void removeFlatFolder(const std::string& dir) {
+    if (DIR* d = ::opendir(dir.c_str())) {
+        std::vector<std::string> files;
+        while (const dirent* e = ::readdir(d))
+            if (std::string(e->d_name) != "." && std::string(e->d_name) != "..")
+                files.push_back(dir + "/" + e->d_name);
+        ::closedir(d);
+        for (const auto& f : files)
+            removeFileIfExists(f);
+    }
+    ::rmdir(dir.c_str());
+}
+
+/** Removes "NAME.tmp.PID" files (writeFileAtomically) and folders (a saved encoder) that a killed
+ * process left (the pid no longer runs): they are never renamed into place. */
 void removeStaleTemporaries(const std::string& dir) {
     DIR* d = ::opendir(dir.c_str());
     if (!d)
@@ -69,7 +83,10 @@ void removeStaleTemporaries(const std::string& dir) {
     }
     ::closedir(d);
     for (const auto& f : stale)
-        removeFileIfExists(f);
+        if (isDirectory(f))
+            removeFlatFolder(f);
+        else
+            removeFileIfExists(f);
 }
 
 /** Keys the run's params add to the options (stripped again by loadTrainedModel). */
@@ -83,7 +100,9 @@ BertEncoder obtainEncoder(SessionStore& store, const std::string& dataset,
                           const std::string& runEncoderDir, const ProgressFn& progress) {
     BertLoadOptions lo;
     lo.device = o.device;
-    if (pathExists(runEncoderDir + "/config.json")) // a resumed run keeps its own encoder
+    // A resumed run keeps its own encoder. The folder appears whole or not at all (it is saved
+    // aside and renamed); one with no weights is from before that, cut short by a kill.
+    if (pathExists(runEncoderDir + "/config.json") && pathExists(runEncoderDir + "/model.safetensors"))
         return BertEncoder::load(runEncoderDir, lo);
     BertEncoder enc = [&] {
         if (o.encoder != "embedded")
@@ -105,7 +124,13 @@ BertEncoder obtainEncoder(SessionStore& store, const std::string& dataset,
         auto config = BertConfig::embeddedDefault(std::int64_t(tok.vocabSize()));
         return BertEncoder::create(config, std::move(tok), false, o.seed, lo);
     }();
-    enc.save(runEncoderDir); // the run can always be reloaded, whatever happens to the source
+    // The run can always be reloaded, whatever happens to the source.
+    const std::string aside = runEncoderDir + ".tmp." + std::to_string(::getpid());
+    removeFlatFolder(aside);
+    enc.save(aside);
+    if (isDirectory(runEncoderDir))
+        removeFlatFolder(runEncoderDir); // an incomplete one
+    renameFile(aside, runEncoderDir);
     return enc;
 }
 
