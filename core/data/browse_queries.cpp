@@ -30,7 +30,7 @@ const TableSql& tableSql(BrowseTable t) {
          {{"Event", BrowseKind::Text}, "e.event_type", "coalesce(e.event_type, '')", true}},
         "events e JOIN sessions s ON s.id = e.session_id JOIN items i ON i.id = e.item_id"
         " WHERE s.dataset_id = ?1",
-        {"e.session_id", "e.pos"},
+        {"s.id", "e.pos"}, // s.id, not e.session_id: the planner walks sessions in id order only then
         {"i.external_id", "i.title", "s.external_id"},
         "SELECT coalesce(sum(n_events), 0) FROM sessions WHERE dataset_id = ?1"};
     static const TableSql kSessions{
@@ -112,12 +112,10 @@ const std::vector<BrowseColumn>& browseColumns(BrowseTable table) {
                                             : kItems;
 }
 
-BrowsePage browsePage(SessionStore& store, const BrowseQuery& q,
-                      const std::optional<BrowseCursor>& after, int limit) {
+std::string browsePageSql(const BrowseQuery& q, bool afterCursor) {
     const TableSql& t = tableSql(q.table);
     if (q.sortColumn >= int(t.columns.size()))
         throw UsageError("no column " + std::to_string(q.sortColumn) + " to sort by");
-    const std::int64_t datasetId = store.requireDataset(q.dataset);
     const ColumnSql* sortCol = q.sortColumn >= 0 ? &t.columns[std::size_t(q.sortColumn)] : nullptr;
 
     // The order is (sort expression, key1, key2); the cursor continues strictly after it.
@@ -135,7 +133,7 @@ BrowsePage browsePage(SessionStore& store, const BrowseQuery& q,
            (t.keys[1] ? t.keys[1] : "0");
     sql += std::string(" FROM ") + t.from + searchClause(t, q);
     const char* dir = q.descending ? " DESC" : "";
-    if (after) {
+    if (afterCursor) {
         std::string lhs, rhs;
         for (std::size_t i = 0; i < order.size(); ++i) {
             lhs += (i ? ", " : "") + order[i];
@@ -147,6 +145,15 @@ BrowsePage browsePage(SessionStore& store, const BrowseQuery& q,
     for (std::size_t i = 0; i < order.size(); ++i)
         sql += (i ? ", " : "") + order[i] + dir;
     sql += " LIMIT ?6";
+    return sql;
+}
+
+BrowsePage browsePage(SessionStore& store, const BrowseQuery& q,
+                      const std::optional<BrowseCursor>& after, int limit) {
+    const TableSql& t = tableSql(q.table);
+    const std::string sql = browsePageSql(q, after.has_value());
+    const std::int64_t datasetId = store.requireDataset(q.dataset);
+    const ColumnSql* sortCol = q.sortColumn >= 0 ? &t.columns[std::size_t(q.sortColumn)] : nullptr;
 
     Statement st = store.db().prepare(sql);
     st.bind(1, datasetId);

@@ -63,6 +63,10 @@ const std::vector<BrowseColumn>& browseColumns(BrowseTable table);
 BrowsePage browsePage(SessionStore& store, const BrowseQuery& query,
                       const std::optional<BrowseCursor>& after, int limit);
 
+/** @brief The SQL browsePage() runs (parameters: ?1 dataset id, ?2 search pattern, ?3-?5 the
+ * cursor, ?6 the limit); for query-plan checks. */
+std::string browsePageSql(const BrowseQuery& query, bool afterCursor);
+
 /** @brief The number of rows the query matches (cheap without a search text). */
 std::int64_t browseCount(SessionStore& store, const BrowseQuery& query);
 
