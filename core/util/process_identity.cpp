@@ -48,10 +48,12 @@ ProcessIdentity currentProcess() {
     return p;
 }
 
+bool pidIsGone(std::int64_t pid) { return pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH; }
+
 ProcessState processState(const ProcessIdentity& who) {
     if (who.pid <= 0 || who.host.empty() || who.host != hostName())
         return ProcessState::Unknown;
-    if (::kill(pid_t(who.pid), 0) != 0 && errno == ESRCH)
+    if (pidIsGone(who.pid))
         return ProcessState::Gone;
     const std::uint64_t ticks = startTicksOf(who.pid);
     if (who.startTicks != 0 && ticks != 0 && ticks != who.startTicks)

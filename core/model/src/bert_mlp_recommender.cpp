@@ -128,6 +128,15 @@ double BertMlpRecommender::Impl::fusedProbability(std::int64_t item, const float
 }
 
 void BertMlpRecommender::Impl::neural(const std::int32_t* items, std::size_t length, double* out) {
+    neuralFor(items, length, nullptr, out);
+}
+
+void BertMlpRecommender::Impl::neuralFor(const std::int32_t* items, std::size_t length,
+                                         const std::vector<std::int32_t>* candidates, double* out) {
+    const std::int64_t n = candidates ? std::int64_t(candidates->size()) : state->numItems;
+    if (n == 0)
+        return;
+    auto itemAt = [&](std::int64_t k) { return candidates ? (*candidates)[std::size_t(k)] : k; };
     std::lock_guard<std::mutex> lock(torchMutex);
     torch::NoGradGuard g;
     std::vector<std::vector<std::int32_t>> prefixes{
@@ -137,41 +146,26 @@ void BertMlpRecommender::Impl::neural(const std::int32_t* items, std::size_t len
     if (!outWeight.empty()) {
         // One hidden layer: one pass over itemHalf (N·w₁ floats read once; LibTorch's add, relu
         // and matmul read and write N·w₁ temporaries several times, and the pass is bound by
-        // memory, not arithmetic).
+        // memory, not arithmetic). Candidates take the same arithmetic, so the numbers agree.
         auto aCpu = a.to(torch::kFloat).contiguous();
-        for (std::int64_t i = 0; i < state->numItems; ++i)
-            out[i] = fusedProbability(i, aCpu.data_ptr<float>());
+        for (std::int64_t k = 0; k < n; ++k)
+            out[k] = fusedProbability(itemAt(k), aCpu.data_ptr<float>());
         return;
     }
-    for (std::int64_t begin = 0; begin < state->numItems; begin += kScoreBlock) {
-        const auto len = std::min(kScoreBlock, state->numItems - begin);
-        auto z = state->net->head(itemHalf.narrow(0, begin, len) + a); // the rest of the MLP
+    // Deeper MLPs: LibTorch, block by block.
+    for (std::int64_t begin = 0; begin < n; begin += kScoreBlock) {
+        const auto len = std::min(kScoreBlock, n - begin);
+        torch::Tensor rows;
+        if (candidates) {
+            std::vector<std::int64_t> ids(candidates->begin() + begin, candidates->begin() + begin + len);
+            rows = itemHalf.index_select(0, torch::tensor(ids, torch::kLong).to(itemHalf.device()));
+        } else {
+            rows = itemHalf.narrow(0, begin, len);
+        }
+        auto z = state->net->head(rows + a); // the rest of the MLP
         auto f = torch::sigmoid(z * calibScale + calibBias).to(torch::kCPU, torch::kDouble).contiguous();
         std::copy_n(f.data_ptr<double>(), len, out + begin);
     }
-}
-
-void BertMlpRecommender::Impl::neuralFor(const std::int32_t* items, std::size_t length,
-                                         const std::vector<std::int32_t>& candidates, double* out) {
-    if (candidates.empty())
-        return;
-    std::lock_guard<std::mutex> lock(torchMutex);
-    torch::NoGradGuard g;
-    std::vector<std::vector<std::int32_t>> prefixes{
-        std::vector<std::int32_t>(items, items + length)};
-    auto u = model::sessionVectors(*state, prefixes, allItemVectors);
-    auto a = state->net->sessionHalf(u);
-    if (!outWeight.empty()) { // the arithmetic of the catalogue pass, so the numbers agree
-        auto aCpu = a.to(torch::kFloat).contiguous();
-        for (std::size_t k = 0; k < candidates.size(); ++k)
-            out[k] = fusedProbability(candidates[k], aCpu.data_ptr<float>());
-        return;
-    }
-    std::vector<std::int64_t> ids(candidates.begin(), candidates.end());
-    auto idT = torch::tensor(ids, torch::kLong).to(itemHalf.device());
-    auto z = state->net->head(itemHalf.index_select(0, idT) + a);
-    auto f = torch::sigmoid(z * calibScale + calibBias).to(torch::kCPU, torch::kDouble).contiguous();
-    std::copy_n(f.data_ptr<double>(), candidates.size(), out);
 }
 
 BertMlpRecommender::BertMlpRecommender(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -264,7 +258,7 @@ void BertMlpRecommender::partsFor(const std::vector<std::int32_t>& prefix,
     for (std::size_t k = 0; k < items.size(); ++k)
         cf[k] = all[std::size_t(items[k])];
     f.assign(items.size(), 0.0);
-    m_impl->neuralFor(prefix.data(), prefix.size(), items, f.data());
+    m_impl->neuralFor(prefix.data(), prefix.size(), &items, f.data());
 }
 
 std::vector<double> BertMlpRecommender::neuralScoresNaive(

@@ -131,9 +131,9 @@ struct BertMlpRecommender::Impl {
     void neural(const std::int32_t* items, std::size_t length, double* out);
     /** f of one item by the fused one-hidden-layer pass (outWeight set; a: the session half). */
     double fusedProbability(std::int64_t item, const float* a) const;
-    /** f of the given candidates only (out has candidates.size() values). */
+    /** f of the given candidates only (out has candidates->size() values; null: every item). */
     void neuralFor(const std::int32_t* items, std::size_t length,
-                   const std::vector<std::int32_t>& candidates, double* out);
+                   const std::vector<std::int32_t>* candidates, double* out);
 };
 
 } // namespace srw

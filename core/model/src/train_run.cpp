@@ -13,12 +13,11 @@
 #include "srw/text/wordpiece_trainer.h"
 #include "srw/util/error.h"
 #include "srw/util/file_util.h"
+#include "srw/util/process_identity.h"
 #include "srw/util/text_utils.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <dirent.h>
-#include <signal.h>
 #include <unistd.h>
 #include <chrono>
 #include <unordered_map>
@@ -78,7 +77,7 @@ void removeStaleTemporaries(const std::string& dir) {
         long long pid = 0;
         if (at == std::string::npos || !parseInt64(name.substr(at + 5), pid) || pid <= 0)
             continue;
-        if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+        if (pidIsGone(pid))
             stale.push_back(dir + "/" + name);
     }
     ::closedir(d);

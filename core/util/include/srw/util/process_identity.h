@@ -25,6 +25,9 @@ enum class ProcessState {
     Unknown, ///< another host: nothing can be said from here
 };
 
+/** @brief No process of this pid runs on this host (a pid alone: it may have been reused). */
+bool pidIsGone(std::int64_t pid);
+
 /** @brief Whether the identified process still runs, as far as this host can tell. */
 ProcessState processState(const ProcessIdentity& who);
 
