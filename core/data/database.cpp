@@ -152,6 +152,10 @@ Database::Database(const std::string& path, Mode mode) : m_path(path), m_mode(mo
         // Fail fast on a file that is not a database, before any migration touches it.
         queryInt("SELECT count(*) FROM sqlite_schema");
         if (mode == Mode::ReadWrite) {
+            // Only a new, empty file takes a page size (an existing workspace keeps its own:
+            // changing it needs a VACUUM). Set before WAL mode writes the first page.
+            if (queryInt("PRAGMA page_count") == 0)
+                exec("PRAGMA page_size = " + std::to_string(kWorkspacePageSize));
             exec("PRAGMA journal_mode = WAL");
             exec("PRAGMA synchronous = NORMAL");
         }

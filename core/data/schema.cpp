@@ -184,6 +184,14 @@ CREATE INDEX embedding_cache_item ON embedding_cache(item_id);
 DROP INDEX sessions_dataset;
 CREATE INDEX sessions_dataset ON sessions(dataset_id);
 )sql",
+        // 5 -> 6: only sessions with a user in sessions_user. Most public logs (YOOCHOOSE,
+        // DIGINETICA) have no users: the index held one NULL entry per session (2.2 MB and 35 ms
+        // of an import at 1M events) that no query reads; `user_id = ?` (the foreign key's
+        // ON DELETE SET NULL) still uses the partial index.
+        R"sql(
+DROP INDEX sessions_user;
+CREATE INDEX sessions_user ON sessions(user_id) WHERE user_id IS NOT NULL;
+)sql",
     };
     return kMigrations;
 }

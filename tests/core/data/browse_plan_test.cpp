@@ -55,3 +55,24 @@ TEST(BrowsePlan, IdOrderedPagesDoNotSortTheDataset) {
     ASSERT_EQ(second.rows.size(), 1u);
     EXPECT_FALSE(second.next.has_value());
 }
+
+// sessions_user holds only sessions with a user (most public logs have none), and the foreign
+// key's ON DELETE SET NULL, `user_id = ?`, still finds them through it.
+TEST(BrowsePlan, SessionsUserIndexSkipsSessionsWithoutUser) {
+    test::TempDir dir;
+    SessionStore store(dir.file("ws.sqlite"));
+    importEventsCsv(store, "anon", dir.write("a.csv", "session,item,time\n1,a,1\n2,b,2\n"), {});
+    importEventsCsv(store, "users",
+                    dir.write("u.csv", "session,user,item,time\n1,u1,a,1\n2,u2,b,2\n3,u1,c,3\n"),
+                    {});
+    EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM sessions"), 5);
+    EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM sessions INDEXED BY sessions_user"
+                                  " WHERE user_id IS NOT NULL"),
+              3);
+    const std::string setNull = plan(store, "UPDATE sessions SET user_id = NULL WHERE user_id = 1");
+    EXPECT_NE(setNull.find("INDEX sessions_user"), std::string::npos) << setNull;
+    // Deleting a user clears its sessions' user through the index and keeps the sessions.
+    store.db().exec("DELETE FROM users WHERE external_id = 'u1'");
+    EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM sessions WHERE user_id IS NOT NULL"), 1);
+    EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM sessions"), 5);
+}

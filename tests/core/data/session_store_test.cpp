@@ -6,6 +6,7 @@
 #include "srw/util/error.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 using namespace srw;
 
@@ -88,6 +89,23 @@ TEST_F(Store, SchemaVersionAndNewerWorkspaceRefused) {
         EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos);
     }
     EXPECT_EQ(test::workspaceDigest(ws), before);
+}
+
+// A new workspace takes the workbench's page size; one made elsewhere (here the sqlite3 default)
+// keeps its own and still opens, migrates and imports.
+TEST_F(Store, NewWorkspacesTakeThePageSizeOldOnesKeepTheirs) {
+    EXPECT_EQ(SessionStore(ws).db().queryInt("PRAGMA page_size"), kWorkspacePageSize);
+    const std::string other = dir.file("small-pages.sqlite");
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(other.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "PRAGMA page_size = 4096; CREATE TABLE t(x); DROP TABLE t;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(raw);
+    SessionStore s(other);
+    EXPECT_EQ(s.db().queryInt("PRAGMA page_size"), 4096);
+    importEventsCsv(s, "d", dir.write("p.csv", "session,item,time\n1,a,1\n1,b,2\n"), {});
+    EXPECT_EQ(computeDatasetStats(s, "d").all.events, 2);
 }
 
 TEST_F(Store, ReadOnlyWorkspaceRefusesWritesWithAClearMessage) {
