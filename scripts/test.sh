@@ -52,7 +52,9 @@ export QT_QPA_PLATFORM=offscreen
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 if [ "$sanitize" = thread ]; then
-  export TSAN_OPTIONS="suppressions=$SRW_ROOT/tests/tsan.supp ${TSAN_OPTIONS:-}"
+  # die_after_fork=0: QProcess (the runs panel test runs pdftotext and srw-gui) forks the
+  # multi-threaded test and execs at once; TSan would otherwise kill the child.
+  export TSAN_OPTIONS="suppressions=$SRW_ROOT/tests/tsan.supp die_after_fork=0 ${TSAN_OPTIONS:-}"
   # One torch (OpenMP) thread: LibTorch's pool is not instrumented, and concurrent LibTorch
   # threads are not what these tests check.
   export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
