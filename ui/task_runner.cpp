@@ -1,5 +1,7 @@
 #include "task_runner.h"
 
+#include "thread_handoff.h"
+
 #include "srw/data/session_store.h"
 #include "srw/util/error.h"
 
@@ -15,29 +17,9 @@ TaskRunner::TaskRunner(const QString& databasePath, bool interruptOnCancel, QObj
       m_database(std::make_shared<std::atomic<Database*>>(nullptr)),
       m_interruptOnCancel(interruptOnCancel) {
     qRegisterMetaType<srw::ui::TaskFailure>();
-    m_worker = new TaskWorker(databasePath, m_cancelUpTo, m_database);
+    m_worker = new TaskWorker(databasePath, this, m_cancelUpTo, m_database);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &TaskWorker::progress, this, &TaskRunner::progress, Qt::QueuedConnection);
-    connect(m_worker, &TaskWorker::finished, this, [this](int run) {
-        settle();
-        if (auto it = m_onFinished.find(run); it != m_onFinished.end()) {
-            auto callback = std::move(it->second);
-            m_onFinished.erase(it);
-            callback();
-        }
-        Q_EMIT finished(run);
-    }, Qt::QueuedConnection);
-    connect(m_worker, &TaskWorker::failed, this, [this](int run, const TaskFailure& f) {
-        settle();
-        m_onFinished.erase(run);
-        Q_EMIT failed(run, f);
-    }, Qt::QueuedConnection);
-    connect(m_worker, &TaskWorker::cancelled, this, [this](int run) {
-        settle();
-        m_onFinished.erase(run);
-        Q_EMIT cancelled(run);
-    }, Qt::QueuedConnection);
     m_thread.setObjectName(QStringLiteral("srw-task"));
     m_thread.start();
 }
@@ -47,6 +29,9 @@ TaskRunner::~TaskRunner() {
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
+    // ~TaskWorker (on the worker thread) handed off on this address; QThread::wait's ordering is
+    // Qt's, so TSan is told.
+    takeOver(this);
 }
 
 int TaskRunner::start(Job job, std::function<void()> onFinished) {
@@ -55,9 +40,7 @@ int TaskRunner::start(Job job, std::function<void()> onFinished) {
         m_onFinished[run] = std::move(onFinished);
     if (m_pending++ == 0)
         Q_EMIT busyChanged(true);
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, run, job = std::move(job)] { worker->execute(run, job); },
-        Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, run, job = std::move(job)] { worker->execute(run, job); });
     return run;
 }
 
@@ -68,27 +51,58 @@ void TaskRunner::cancel() {
             db->interrupt();
 }
 
+void TaskRunner::workerFinished(int run) {
+    settle();
+    if (auto it = m_onFinished.find(run); it != m_onFinished.end()) {
+        auto callback = std::move(it->second);
+        m_onFinished.erase(it);
+        callback();
+    }
+    Q_EMIT finished(run);
+}
+
+void TaskRunner::workerFailed(int run, const TaskFailure& failure) {
+    settle();
+    m_onFinished.erase(run);
+    Q_EMIT failed(run, failure);
+}
+
+void TaskRunner::workerCancelled(int run) {
+    settle();
+    m_onFinished.erase(run);
+    Q_EMIT cancelled(run);
+}
+
 void TaskRunner::settle() {
     if (m_pending > 0 && --m_pending == 0)
         Q_EMIT busyChanged(false);
 }
 
-TaskWorker::TaskWorker(QString path, std::shared_ptr<std::atomic<int>> cancelUpTo,
+TaskWorker::TaskWorker(QString path, TaskRunner* runner,
+                       std::shared_ptr<std::atomic<int>> cancelUpTo,
                        std::shared_ptr<std::atomic<Database*>> database)
-    : m_path(std::move(path)), m_cancelUpTo(std::move(cancelUpTo)),
+    : m_path(std::move(path)), m_runner(runner), m_cancelUpTo(std::move(cancelUpTo)),
       m_database(std::move(database)) {}
 
-TaskWorker::~TaskWorker() { m_database->store(nullptr); }
+TaskWorker::~TaskWorker() {
+    m_database->store(nullptr);
+    m_store.reset();
+    // ~TaskRunner reads on after QThread::wait(), which orders it after this (see takeOver there).
+    handOff(m_runner);
+}
+
+template <class F> void TaskWorker::toRunner(F report) {
+    postTo(m_runner, std::move(report));
+}
 
 void TaskWorker::execute(int run, const TaskRunner::Job& job) {
     auto isCancelled = [this, run] { return run <= m_cancelUpTo->load(); };
-    if (isCancelled()) {
-        Q_EMIT cancelled(run);
-        return;
-    }
+    auto cancelled = [this, run] { toRunner([r = m_runner, run] { r->workerCancelled(run); }); };
+    if (isCancelled())
+        return cancelled();
     ProgressFn progress = [this, run, isCancelled](const Progress& p) {
-        Q_EMIT this->progress(run, QString::fromStdString(p.stage), qint64(p.done),
-                              qint64(p.total));
+        toRunner([r = m_runner, run, stage = QString::fromStdString(p.stage), done = qint64(p.done),
+                  total = qint64(p.total)] { Q_EMIT r->progress(run, stage, done, total); });
         return !isCancelled();
     };
     TaskFailure failure;
@@ -100,11 +114,9 @@ void TaskWorker::execute(int run, const TaskRunner::Job& job) {
                 m_database->store(&m_store->db());
             }
             job(*m_store, progress);
-            Q_EMIT finished(run);
-            return;
+            return toRunner([r = m_runner, run] { r->workerFinished(run); });
         } catch (const Cancelled&) {
-            Q_EMIT cancelled(run);
-            return;
+            return cancelled();
         } catch (const InputError& e) {
             failure.inputError = true;
             failure.file = QString::fromStdString(e.file());
@@ -113,10 +125,8 @@ void TaskWorker::execute(int run, const TaskRunner::Job& job) {
             failure.reason = QString::fromStdString(e.reason());
             failure.message = QString::fromUtf8(e.what());
         } catch (const DatabaseError& e) {
-            if (isCancelled()) {
-                Q_EMIT cancelled(run);
-                return;
-            }
+            if (isCancelled())
+                return cancelled();
             failure.message = QString::fromUtf8(e.what());
             if (e.code() == kSqliteInterrupt && attempt == 0)
                 continue;
@@ -126,9 +136,9 @@ void TaskWorker::execute(int run, const TaskRunner::Job& job) {
         break;
     }
     if (isCancelled())
-        Q_EMIT cancelled(run);
+        cancelled();
     else
-        Q_EMIT failed(run, failure);
+        toRunner([r = m_runner, run, failure] { r->workerFailed(run, failure); });
 }
 
 QString describeFailure(const TaskFailure& f) {

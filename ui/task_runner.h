@@ -59,6 +59,11 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
+    friend class TaskWorker;
+    // The worker's reports, run on this object's thread by its queued calls.
+    void workerFinished(int run);
+    void workerFailed(int run, const TaskFailure& failure);
+    void workerCancelled(int run);
     void settle();
 
     QThread m_thread;
@@ -71,23 +76,25 @@ private:
     std::map<int, std::function<void()>> m_onFinished;
 };
 
-/** @brief The object on the worker thread; used by TaskRunner only. */
+/**
+ * @brief The object on the worker thread; used by TaskRunner only. It reports through queued
+ * calls to its runner (postTo in thread_handoff.h), not signals: a queued signal's arguments are
+ * copied after the emitter's last annotation, so TSan could not be told they were handed over.
+ */
 class TaskWorker : public QObject {
     Q_OBJECT
 public:
-    TaskWorker(QString path, std::shared_ptr<std::atomic<int>> cancelUpTo,
+    TaskWorker(QString path, TaskRunner* runner, std::shared_ptr<std::atomic<int>> cancelUpTo,
                std::shared_ptr<std::atomic<Database*>> database);
     ~TaskWorker() override;
     void execute(int run, const TaskRunner::Job& job);
 
-Q_SIGNALS:
-    void progress(int run, const QString& stage, qint64 done, qint64 total);
-    void finished(int run);
-    void failed(int run, const srw::ui::TaskFailure& failure);
-    void cancelled(int run);
-
 private:
+    /** @brief Runs report on the runner's (GUI) thread. */
+    template <class F> void toRunner(F report);
+
     QString m_path;
+    TaskRunner* m_runner;
     std::shared_ptr<std::atomic<int>> m_cancelUpTo;
     std::shared_ptr<std::atomic<Database*>> m_database;
     std::unique_ptr<SessionStore> m_store;

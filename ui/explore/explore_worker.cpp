@@ -1,5 +1,7 @@
 #include "explore/explore_worker.h"
 
+#include "thread_handoff.h"
+
 #include "srw/analysis/recommend_explain.h"
 #include "srw/data/corpus_loader.h"
 #include "srw/data/database.h"
@@ -27,8 +29,23 @@ struct ExploreWorker::State {
     ExplainSources sources;
 };
 
-ExploreWorker::ExploreWorker(QString databasePath) : m_path(std::move(databasePath)) {}
-ExploreWorker::~ExploreWorker() = default;
+ExploreWorker::ExploreWorker(QString databasePath, ExploreRunner* runner)
+    : m_path(std::move(databasePath)), m_runner(runner) {}
+
+ExploreWorker::~ExploreWorker() {
+    m_state.reset();
+    // ~ExploreRunner reads on after QThread::wait(), which orders it after this (see takeOver
+    // there).
+    handOff(m_runner);
+}
+
+template <class F> void ExploreWorker::toRunner(F report) {
+    postTo(m_runner, std::move(report));
+}
+
+void ExploreWorker::fail(int request, const QString& message) {
+    toRunner([r = m_runner, request, message] { r->workerFailed(request, message); });
+}
 
 void ExploreWorker::load(int request, const QString& dataset, qint64 runId,
                          const QString& baseline) {
@@ -87,15 +104,17 @@ void ExploreWorker::load(int request, const QString& dataset, qint64 runId,
             cat->testSessions << QVector<int>(s.items.begin(), s.items.end());
         }
         m_state = std::move(state);
-        Q_EMIT loaded(request, cat);
+        toRunner([r = m_runner, request, cat = std::shared_ptr<const ExploreCatalogue>(cat)] {
+            r->workerLoaded(request, cat);
+        });
     } catch (const std::exception& e) {
-        Q_EMIT failed(request, QString::fromStdString(e.what()));
+        fail(request, QString::fromStdString(e.what()));
     }
 }
 
 void ExploreWorker::score(int request, const QVector<int>& prefix) {
     if (!m_state || prefix.isEmpty())
-        return Q_EMIT failed(request, QString());
+        return fail(request, QString());
     try {
         auto out = std::make_shared<ExploreScores>();
         out->prefix = prefix;
@@ -117,9 +136,11 @@ void ExploreWorker::score(int request, const QVector<int>& prefix) {
             for (std::int32_t i = 0; i < n; ++i)
                 out->cf[std::size_t(i)] = scores.get(i);
         }
-        Q_EMIT scored(request, out);
+        toRunner([r = m_runner, request, out = std::shared_ptr<const ExploreScores>(out)] {
+            r->workerScored(request, out);
+        });
     } catch (const std::exception& e) {
-        Q_EMIT failed(request, QString::fromStdString(e.what()));
+        fail(request, QString::fromStdString(e.what()));
     }
 }
 
@@ -138,26 +159,29 @@ void ExploreWorker::explain(int request, const QVector<int>& prefix, int item) {
         for (const NearItem& n : recs[0].nearestText)
             reason.nearestText << qMakePair(int(n.item), n.similarity);
     }
-    Q_EMIT explained(request, reason);
+    toRunner([r = m_runner, request, reason] { r->workerExplained(request, reason); });
 }
 
 void ExploreWorker::similarity(int request, const QVector<int>& items) {
     if (!m_state)
-        return Q_EMIT failed(request, QString());
+        return fail(request, QString());
     try {
         auto out = std::make_shared<ExploreMatrices>();
         const std::vector<std::int32_t> chosen(items.begin(), items.end());
         out->cf = cfCosineMatrix(m_state->corpus.train, chosen);
         if (m_state->dim > 0)
             out->text = textCosineMatrix(m_state->vectors, m_state->dim, chosen);
-        Q_EMIT similarityReady(request, out);
+        toRunner([r = m_runner, request, out = std::shared_ptr<const ExploreMatrices>(out)] {
+            r->workerSimilarityReady(request, out);
+        });
     } catch (const std::exception& e) {
-        Q_EMIT failed(request, QString::fromStdString(e.what()));
+        fail(request, QString::fromStdString(e.what()));
     }
 }
 
 ExploreRunner::ExploreRunner(const QString& databasePath, QObject* parent)
-    : QObject(parent), m_thread(new QThread(this)), m_worker(new ExploreWorker(databasePath)) {
+    : QObject(parent), m_thread(new QThread(this)),
+      m_worker(new ExploreWorker(databasePath, this)) {
     qRegisterMetaType<std::shared_ptr<const ExploreCatalogue>>();
     qRegisterMetaType<std::shared_ptr<const ExploreScores>>();
     qRegisterMetaType<std::shared_ptr<const ExploreMatrices>>();
@@ -165,31 +189,6 @@ ExploreRunner::ExploreRunner(const QString& databasePath, QObject* parent)
     m_thread->setObjectName(QStringLiteral("ExploreWorker"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &ExploreWorker::loaded, this, [this](int id, auto cat) {
-        if (!accept(Load, id))
-            return;
-        m_catalogue = cat;
-        Q_EMIT loaded();
-    });
-    connect(m_worker, &ExploreWorker::scored, this, [this](int id, auto scores) {
-        if (accept(Score, id))
-            Q_EMIT scored(scores);
-    });
-    connect(m_worker, &ExploreWorker::explained, this, [this](int id, const ExploreReason& r) {
-        if (accept(Explain, id))
-            Q_EMIT explained(r);
-    });
-    connect(m_worker, &ExploreWorker::similarityReady, this, [this](int id, auto m) {
-        if (accept(Similarity, id))
-            Q_EMIT similarityReady(m);
-    });
-    connect(m_worker, &ExploreWorker::failed, this, [this](int id, const QString& message) {
-        bool current = false;
-        for (int k = 0; k < KindCount; ++k)
-            current = current || accept(Kind(k), id);
-        if (current && !message.isEmpty())
-            Q_EMIT failed(message);
-    });
     m_thread->start();
 }
 
@@ -197,6 +196,40 @@ ExploreRunner::~ExploreRunner() {
     m_thread->requestInterruption();
     m_thread->quit();
     m_thread->wait();
+    // ~ExploreWorker (on the worker thread) handed off on this address; QThread::wait's ordering
+    // is Qt's, so TSan is told.
+    takeOver(this);
+}
+
+void ExploreRunner::workerLoaded(int request, std::shared_ptr<const ExploreCatalogue> catalogue) {
+    if (!accept(Load, request))
+        return;
+    m_catalogue = std::move(catalogue);
+    Q_EMIT loaded();
+}
+
+void ExploreRunner::workerScored(int request, std::shared_ptr<const ExploreScores> scores) {
+    if (accept(Score, request))
+        Q_EMIT scored(std::move(scores));
+}
+
+void ExploreRunner::workerExplained(int request, const ExploreReason& reason) {
+    if (accept(Explain, request))
+        Q_EMIT explained(reason);
+}
+
+void ExploreRunner::workerSimilarityReady(int request,
+                                          std::shared_ptr<const ExploreMatrices> matrices) {
+    if (accept(Similarity, request))
+        Q_EMIT similarityReady(std::move(matrices));
+}
+
+void ExploreRunner::workerFailed(int request, const QString& message) {
+    bool current = false;
+    for (int k = 0; k < KindCount; ++k)
+        current = current || accept(Kind(k), request);
+    if (current && !message.isEmpty())
+        Q_EMIT failed(message);
 }
 
 int ExploreRunner::next(Kind kind) {
@@ -218,25 +251,22 @@ bool ExploreRunner::accept(Kind kind, int request) {
 }
 
 void ExploreRunner::load(const QString& dataset, qint64 runId, const QString& baseline) {
-    QMetaObject::invokeMethod(m_worker, "load", Qt::QueuedConnection, Q_ARG(int, next(Load)),
-                              Q_ARG(QString, dataset), Q_ARG(qint64, runId),
-                              Q_ARG(QString, baseline));
+    postTo(m_worker, [w = m_worker, id = next(Load), dataset, runId, baseline] {
+        w->load(id, dataset, runId, baseline);
+    });
 }
 
 void ExploreRunner::score(const QVector<int>& prefix) {
-    QMetaObject::invokeMethod(m_worker, "score", Qt::QueuedConnection, Q_ARG(int, next(Score)),
-                              Q_ARG(QVector<int>, prefix));
+    postTo(m_worker, [w = m_worker, id = next(Score), prefix] { w->score(id, prefix); });
 }
 
 void ExploreRunner::explain(const QVector<int>& prefix, int item) {
-    QMetaObject::invokeMethod(m_worker, "explain", Qt::QueuedConnection,
-                              Q_ARG(int, next(Explain)), Q_ARG(QVector<int>, prefix),
-                              Q_ARG(int, item));
+    postTo(m_worker,
+           [w = m_worker, id = next(Explain), prefix, item] { w->explain(id, prefix, item); });
 }
 
 void ExploreRunner::similarity(const QVector<int>& items) {
-    QMetaObject::invokeMethod(m_worker, "similarity", Qt::QueuedConnection,
-                              Q_ARG(int, next(Similarity)), Q_ARG(QVector<int>, items));
+    postTo(m_worker, [w = m_worker, id = next(Similarity), items] { w->similarity(id, items); });
 }
 
 } // namespace srw::ui

@@ -43,34 +43,35 @@ struct ExploreMatrices {
     SimilarityMatrix cf, text;
 };
 
+class ExploreRunner;
+
 /**
  * @brief Owns the loaded model and its vectors on one long-lived thread: LibTorch state is per
  * thread, and rebuilding text vectors or explanation sources per query would cost seconds.
- * Everything arrives through queued calls tagged with a request id; results leave by signal.
+ * Everything arrives through queued calls tagged with a request id; results go back to the runner
+ * the same way (postTo in thread_handoff.h), not by signal: a queued signal's arguments are copied
+ * after the emitter's last annotation, so TSan could not be told they were handed over.
  */
 class ExploreWorker : public QObject {
     Q_OBJECT
 public:
-    explicit ExploreWorker(QString databasePath);
+    ExploreWorker(QString databasePath, ExploreRunner* runner);
     ~ExploreWorker() override;
 
-public Q_SLOTS:
     /** @brief runId > 0: a trained bert-mlp run; else baseline names a baseline model. */
     void load(int request, const QString& dataset, qint64 runId, const QString& baseline);
     void score(int request, const QVector<int>& prefix);
     void explain(int request, const QVector<int>& prefix, int item);
     void similarity(int request, const QVector<int>& items);
 
-Q_SIGNALS:
-    void loaded(int request, std::shared_ptr<const srw::ui::ExploreCatalogue> catalogue);
-    void scored(int request, std::shared_ptr<const srw::ui::ExploreScores> scores);
-    void explained(int request, const srw::ui::ExploreReason& reason);
-    void similarityReady(int request, std::shared_ptr<const srw::ui::ExploreMatrices> matrices);
-    void failed(int request, const QString& message);
-
 private:
     struct State;
+    /** @brief Runs report on the runner's (GUI) thread. */
+    template <class F> void toRunner(F report);
+    void fail(int request, const QString& message);
+
     QString m_path;
+    ExploreRunner* m_runner;
     std::unique_ptr<State> m_state;
 };
 
@@ -105,9 +106,16 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
+    friend class ExploreWorker;
     enum Kind { Load, Score, Explain, Similarity, KindCount };
     int next(Kind kind);
     bool accept(Kind kind, int request);
+    // The worker's answers, run on this object's thread by its queued calls.
+    void workerLoaded(int request, std::shared_ptr<const ExploreCatalogue> catalogue);
+    void workerScored(int request, std::shared_ptr<const ExploreScores> scores);
+    void workerExplained(int request, const ExploreReason& reason);
+    void workerSimilarityReady(int request, std::shared_ptr<const ExploreMatrices> matrices);
+    void workerFailed(int request, const QString& message);
 
     QThread* m_thread;
     ExploreWorker* m_worker;

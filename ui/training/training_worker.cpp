@@ -1,5 +1,7 @@
 #include "training/training_worker.h"
 
+#include "thread_handoff.h"
+
 #include "srw/data/session_store.h"
 #include "srw/model/bert_mlp_trainer.h"
 #include "srw/text/bert_encoder.h"
@@ -23,39 +25,9 @@ TrainingRunner::TrainingRunner(const QString& databasePath, QObject* parent)
     qRegisterMetaType<srw::ui::TrainSummary>();
     qRegisterMetaType<srw::ui::EncoderInfo>();
     qRegisterMetaType<srw::ui::DeviceInfo>();
-    m_worker = new TrainingWorker(databasePath, m_cancelUpTo, maxTorchThreads());
+    m_worker = new TrainingWorker(databasePath, this, m_cancelUpTo, maxTorchThreads());
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    // Every training signal is filtered by tag: a cancelled run that is still winding down must
-    // not draw into the charts of the run that replaced it.
-    connect(m_worker, &TrainingWorker::progress, this, [this](int tag, const TrainProgress& p) {
-        if (!isCurrent(tag))
-            return;
-        if (!m_runCreatedSent && !p.pretraining) {
-            m_runCreatedSent = true;
-            Q_EMIT runCreated(tag);
-        }
-        Q_EMIT progress(tag, p);
-    });
-    connect(m_worker, &TrainingWorker::epochFinished, this,
-            [this](int tag, const TrainEpochPoint& e) {
-                if (isCurrent(tag))
-                    Q_EMIT epochFinished(tag, e);
-            });
-    connect(m_worker, &TrainingWorker::finished, this, [this](int tag, const TrainSummary& s) {
-        if (!isCurrent(tag))
-            return;
-        endTraining();
-        Q_EMIT finished(tag, s);
-    });
-    connect(m_worker, &TrainingWorker::failed, this, [this](int tag, const QString& message) {
-        if (!isCurrent(tag))
-            return;
-        endTraining();
-        Q_EMIT failed(tag, message);
-    });
-    connect(m_worker, &TrainingWorker::encoderInspected, this, &TrainingRunner::encoderInspected);
-    connect(m_worker, &TrainingWorker::deviceProbed, this, &TrainingRunner::deviceProbed);
     m_thread.setObjectName(QStringLiteral("srw-torch"));
     m_thread.start();
 }
@@ -65,6 +37,40 @@ TrainingRunner::~TrainingRunner() {
     m_thread.requestInterruption(); // also polled by the progress callback
     m_thread.quit();
     m_thread.wait();
+    // ~TrainingWorker (on the worker thread) handed off on this address; QThread::wait's
+    // ordering is Qt's, so TSan is told.
+    takeOver(this);
+}
+
+// Every training report is filtered by tag: a cancelled run that is still winding down must not
+// draw into the charts of the run that replaced it.
+void TrainingRunner::workerProgress(int tag, const TrainProgress& p) {
+    if (!isCurrent(tag))
+        return;
+    if (!m_runCreatedSent && !p.pretraining) {
+        m_runCreatedSent = true;
+        Q_EMIT runCreated(tag);
+    }
+    Q_EMIT progress(tag, p);
+}
+
+void TrainingRunner::workerEpochFinished(int tag, const TrainEpochPoint& e) {
+    if (isCurrent(tag))
+        Q_EMIT epochFinished(tag, e);
+}
+
+void TrainingRunner::workerFinished(int tag, const TrainSummary& s) {
+    if (!isCurrent(tag))
+        return;
+    endTraining();
+    Q_EMIT finished(tag, s);
+}
+
+void TrainingRunner::workerFailed(int tag, const QString& message) {
+    if (!isCurrent(tag))
+        return;
+    endTraining();
+    Q_EMIT failed(tag, message);
 }
 
 int TrainingRunner::train(TrainJob job) {
@@ -77,9 +83,7 @@ int TrainingRunner::train(TrainJob job) {
     const bool wasTraining = m_trainTag != 0;
     m_trainTag = tag;
     m_runCreatedSent = false;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, tag, job = std::move(job)] { w->train(tag, job); },
-        Qt::QueuedConnection);
+    postTo(m_worker, [w = m_worker, tag, job = std::move(job)] { w->train(tag, job); });
     Q_EMIT started(tag);
     if (!wasTraining)
         Q_EMIT trainingChanged(true);
@@ -88,13 +92,12 @@ int TrainingRunner::train(TrainJob job) {
 
 int TrainingRunner::inspectEncoder(const QString& dir) {
     const int tag = ++m_lastTag;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, tag, dir] { w->inspectEncoder(tag, dir); }, Qt::QueuedConnection);
+    postTo(m_worker, [w = m_worker, tag, dir] { w->inspectEncoder(tag, dir); });
     return tag;
 }
 
 void TrainingRunner::probeDevice() {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->probeDevice(); }, Qt::QueuedConnection);
+    postTo(m_worker, [w = m_worker] { w->probeDevice(); });
 }
 
 void TrainingRunner::cancel() {
@@ -107,12 +110,21 @@ void TrainingRunner::endTraining() {
     Q_EMIT trainingChanged(false);
 }
 
-TrainingWorker::TrainingWorker(QString databasePath, std::shared_ptr<std::atomic<int>> cancelUpTo,
-                               int maxThreads)
-    : m_path(std::move(databasePath)), m_cancelUpTo(std::move(cancelUpTo)),
+TrainingWorker::TrainingWorker(QString databasePath, TrainingRunner* runner,
+                               std::shared_ptr<std::atomic<int>> cancelUpTo, int maxThreads)
+    : m_path(std::move(databasePath)), m_runner(runner), m_cancelUpTo(std::move(cancelUpTo)),
       m_maxThreads(maxThreads) {}
 
-TrainingWorker::~TrainingWorker() = default;
+TrainingWorker::~TrainingWorker() {
+    m_store.reset();
+    // ~TrainingRunner reads on after QThread::wait(), which orders it after this (see takeOver
+    // there).
+    handOff(m_runner);
+}
+
+template <class F> void TrainingWorker::toRunner(F report) {
+    postTo(m_runner, std::move(report));
+}
 
 SessionStore& TrainingWorker::store() {
     // Opened on the worker thread, its own connection: the GUI's connection keeps reading.
@@ -143,8 +155,7 @@ void TrainingWorker::train(int tag, const TrainJob& job) {
     if (!keepGoing(tag)) {
         TrainSummary none; // cancelled while queued: no run was created
         none.status = QStringLiteral("cancelled");
-        Q_EMIT finished(tag, none);
-        return;
+        return toRunner([r = m_runner, tag, none] { r->workerFinished(tag, none); });
     }
     // torch's thread pool is per process; the cap keeps a core for the GUI thread.
     BertEncoder::setNumThreads(std::min(std::max(job.options.threads, 1), m_maxThreads));
@@ -157,7 +168,7 @@ void TrainingWorker::train(int tag, const TrainJob& job) {
             t.total = qint64(p.total);
             t.detail = QString::fromStdString(p.detail);
             parseTrainDetail(t);
-            Q_EMIT progress(tag, t);
+            toRunner([r = m_runner, tag, t] { r->workerProgress(tag, t); });
             return keepGoing(tag);
         };
     };
@@ -195,7 +206,7 @@ void TrainingWorker::train(int tag, const TrainJob& job) {
             pt.validMrr = e.validMrr;
             pt.seconds = e.seconds;
             pt.improved = e.improved;
-            Q_EMIT epochFinished(tag, pt);
+            toRunner([r = m_runner, tag, pt] { r->workerEpochFinished(tag, pt); });
         };
         const TrainOutcome r = trainBertMlp(s, req, forward(false));
         TrainSummary sum;
@@ -216,12 +227,16 @@ void TrainingWorker::train(int tag, const TrainJob& job) {
             sum.testHit20 = metric("HitRate@20");
             sum.testNdcg20 = metric("NDCG@20");
         }
-        Q_EMIT finished(tag, sum);
+        toRunner([r = m_runner, tag, sum] { r->workerFinished(tag, sum); });
     } catch (const Cancelled&) {
         // Only pre-training cancels by throwing; no run was created yet.
-        Q_EMIT failed(tag, tr("Pre-training cancelled; no run was started"));
+        toRunner([r = m_runner, tag, message = tr("Pre-training cancelled; no run was started")] {
+            r->workerFailed(tag, message);
+        });
     } catch (const std::exception& e) {
-        Q_EMIT failed(tag, QString::fromUtf8(e.what()));
+        toRunner([r = m_runner, tag, message = QString::fromUtf8(e.what())] {
+            r->workerFailed(tag, message);
+        });
     }
 }
 
@@ -250,14 +265,14 @@ void TrainingWorker::inspectEncoder(int tag, const QString& dir) {
     } catch (const std::exception& e) {
         info.error = QString::fromUtf8(e.what());
     }
-    Q_EMIT encoderInspected(tag, info);
+    toRunner([r = m_runner, tag, info] { Q_EMIT r->encoderInspected(tag, info); });
 }
 
 void TrainingWorker::probeDevice() {
     DeviceInfo d;
     d.cuda = BertEncoder::cudaAvailable();
     d.threads = m_maxThreads;
-    Q_EMIT deviceProbed(d);
+    toRunner([r = m_runner, d] { Q_EMIT r->deviceProbed(d); });
 }
 
 } // namespace srw::ui

@@ -124,7 +124,13 @@ Q_SIGNALS:
     void deviceProbed(const srw::ui::DeviceInfo& info);
 
 private:
+    friend class TrainingWorker;
     bool isCurrent(int tag) const { return tag != 0 && tag == m_trainTag; }
+    // The worker's reports, run on this object's thread by its queued calls.
+    void workerProgress(int tag, const TrainProgress& p);
+    void workerEpochFinished(int tag, const TrainEpochPoint& e);
+    void workerFinished(int tag, const TrainSummary& s);
+    void workerFailed(int tag, const QString& message);
     void endTraining();
 
     QThread m_thread;
@@ -135,31 +141,31 @@ private:
     bool m_runCreatedSent = false;
 };
 
-/** @brief Lives on TrainingRunner's thread; owns the workspace connection used for training. */
+/**
+ * @brief Lives on TrainingRunner's thread; owns the workspace connection used for training. It
+ * reports through queued calls to its runner (postTo in thread_handoff.h), not signals: a queued
+ * signal's arguments are copied after the emitter's last annotation, so TSan could not be told
+ * they were handed over.
+ */
 class TrainingWorker : public QObject {
     Q_OBJECT
 public:
-    TrainingWorker(QString databasePath, std::shared_ptr<std::atomic<int>> cancelUpTo,
-                   int maxThreads);
+    TrainingWorker(QString databasePath, TrainingRunner* runner,
+                   std::shared_ptr<std::atomic<int>> cancelUpTo, int maxThreads);
     ~TrainingWorker() override;
 
     void train(int tag, const TrainJob& job);
     void inspectEncoder(int tag, const QString& dir);
     void probeDevice();
 
-Q_SIGNALS:
-    void progress(int tag, const srw::ui::TrainProgress& progress);
-    void epochFinished(int tag, const srw::ui::TrainEpochPoint& epoch);
-    void finished(int tag, const srw::ui::TrainSummary& summary);
-    void failed(int tag, const QString& message);
-    void encoderInspected(int tag, const srw::ui::EncoderInfo& info);
-    void deviceProbed(const srw::ui::DeviceInfo& info);
-
 private:
     SessionStore& store();
     bool keepGoing(int tag) const;
+    /** @brief Runs report on the runner's (GUI) thread. */
+    template <class F> void toRunner(F report);
 
     QString m_path;
+    TrainingRunner* m_runner;
     std::shared_ptr<std::atomic<int>> m_cancelUpTo;
     int m_maxThreads;
     std::unique_ptr<SessionStore> m_store;
