@@ -53,6 +53,10 @@ private Q_SLOTS:
         QVERIFY(TrainingRunner::maxTorchThreads() >= 1);
         QVERIFY(TrainingRunner::maxTorchThreads() <
                     int(std::max(2u, std::thread::hardware_concurrency())));
+        // Models loaded by the Explore worker and the report export get the same cap.
+        const auto overrides = TrainingRunner::modelLoadOverrides();
+        QCOMPARE(overrides.size(), std::size_t(1));
+        QCOMPARE(overrides.at("threads"), std::to_string(TrainingRunner::maxTorchThreads()));
     }
 
     void trainsAndReports() {

@@ -1,6 +1,7 @@
 #include "explore/explore_worker.h"
 
 #include "thread_handoff.h"
+#include "training/training_worker.h"
 
 #include "srw/analysis/recommend_explain.h"
 #include "srw/data/corpus_loader.h"
@@ -55,7 +56,7 @@ void ExploreWorker::load(int request, const QString& dataset, qint64 runId,
         state->corpus = loadCorpus(store, dataset.toStdString());
         auto cat = std::make_shared<ExploreCatalogue>();
         if (runId > 0) {
-            auto bert = loadTrainedModel(store, runId);
+            auto bert = loadTrainedModel(store, runId, TrainingRunner::modelLoadOverrides());
             state->bert = bert.get();
             state->model = std::move(bert);
         } else {

@@ -6,6 +6,7 @@
 #ifdef SRW_UI_EXPLORE
 #include "srw/model/bert_mlp_trainer.h"
 #include "srw/model/model_analysis.h"
+#include "training/training_worker.h"
 #endif
 
 #include <QBuffer>
@@ -56,7 +57,8 @@ ReportContent loadReportWithAnalyses(SessionStore& store, const std::vector<std:
 #ifdef SRW_UI_EXPLORE
     analyses.textVectors = [&store](const RunRecord& run, std::size_t& dim) {
         try {
-            return modelTextVectors(*loadTrainedModel(store, run.id), dim);
+            return modelTextVectors(
+                *loadTrainedModel(store, run.id, TrainingRunner::modelLoadOverrides()), dim);
         } catch (const std::exception& e) {
             // The report still has its heatmap, of CF cosine, as srw report does then.
             spdlog::warn("report: the model of run {} did not load ({}); CF cosine heatmap",

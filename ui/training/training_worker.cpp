@@ -18,6 +18,10 @@ int TrainingRunner::maxTorchThreads() {
     return std::max(1, int(std::thread::hardware_concurrency()) - 1);
 }
 
+std::map<std::string, std::string> TrainingRunner::modelLoadOverrides() {
+    return {{"threads", std::to_string(maxTorchThreads())}};
+}
+
 TrainingRunner::TrainingRunner(const QString& databasePath, QObject* parent)
     : QObject(parent), m_cancelUpTo(std::make_shared<std::atomic<int>>(0)) {
     qRegisterMetaType<srw::ui::TrainProgress>();

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <map>
+#include <string>
 #include <atomic>
 #include <memory>
 
@@ -110,6 +112,13 @@ public:
 
     /** @brief cores − 1 (at least 1): the GUI thread keeps a core while torch trains. */
     static int maxTorchThreads();
+    /**
+     * @brief Overrides for loadTrainedModel() on any GUI worker: at most maxTorchThreads().
+     *
+     * A loaded model otherwise sets LibTorch's threads to those it was trained with (every
+     * core when trained from the command line), beside the GUI and perhaps a training run.
+     */
+    static std::map<std::string, std::string> modelLoadOverrides();
 
 Q_SIGNALS:
     void started(int tag);

@@ -142,6 +142,9 @@ TEST(BertMlpDefaultModel, BeatsPopularityAndItemKnn) {
     auto cfOnly = loadTrainedModel(store, s_full.runId, {{"alpha", "1"}});
     EXPECT_NE(mrr20(fitAndEvaluate(*cfOnly, corpus, EvalPart::Test, o)), ours);
     EXPECT_THROW(loadTrainedModel(store, s_full.runId, {{"lr", "1"}}), UsageError);
+    // GUI workers load models with a thread cap; it replaces the threads the run trained with.
+    EXPECT_EQ(loadTrainedModel(store, s_full.runId, {{"threads", "1"}})->options().threads, 1);
+    EXPECT_THROW(loadTrainedModel(store, s_full.runId, {{"threads", "many"}}), UsageError);
 }
 
 TEST_F(BertMlpTraining, CancelledThenResumedEqualsUninterrupted) {
