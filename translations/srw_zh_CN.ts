@@ -1801,6 +1801,14 @@ similarity %3</source>
         <source>Preparation would keep %1% of the events (filter passes: %2; consecutive duplicates found: %3). Nothing changes until you apply.</source>
         <translation>预处理将保留 %1% 的事件（过滤轮数：%2；发现的连续重复事件：%3）。在您应用之前不会有任何更改。</translation>
     </message>
+    <message>
+        <source>Only %1 test sessions: metrics will have wide confidence intervals; widen the test days or split by leaving the last item out.</source>
+        <translation>测试集只有 %1 个会话：指标的置信区间会很宽；请增加测试天数，或改用留出最后一项的划分方式。</translation>
+    </message>
+    <message>
+        <source>Only %1 validation sessions: tuning and early stopping will be noisy; widen the validation days.</source>
+        <translation>验证集只有 %1 个会话：调参和提前停止会受噪声影响；请增加验证天数。</translation>
+    </message>
 </context>
 <context>
     <name>srw::ui::PreviewModel</name>

@@ -240,7 +240,7 @@ void PreparationPanel::apply() {
             *summary = prepareDataset(store, name, po, false, progress);
             *split = splitDataset(store, name, so, progress);
         },
-        [this, summary, split, dataset = m_dataset] {
+        [this, summary, split, so, dataset = m_dataset] {
             showSummary(*summary, true);
             const QLocale loc;
             const QString text =
@@ -251,9 +251,24 @@ void PreparationPanel::apply() {
                          loc.toString(qlonglong(split->valid.sessions)),
                          loc.toString(qlonglong(split->test.sessions)),
                          loc.toString(qlonglong(split->testEventsUnseen)));
-            m_status->setText(text);
+            QString warning;
+            for (const SplitWarning& w : splitWarnings(*split, so)) {
+                const QString n = loc.toString(qlonglong(w.sessions));
+                warning += QLatin1Char(' ') +
+                           (w.part == SplitWarning::Part::Test
+                                ? tr("Only %1 test sessions: metrics will have wide confidence "
+                                     "intervals; widen the test days or split by leaving the last "
+                                     "item out.")
+                                      .arg(n)
+                                : tr("Only %1 validation sessions: tuning and early stopping will "
+                                     "be noisy; widen the validation days.")
+                                      .arg(n));
+            }
+            m_status->setText(text + warning);
+            if (!warning.isEmpty())
+                spdlog::warn("{}", warning.trimmed().toStdString());
             spdlog::info("{}", text.toStdString());
-            Q_EMIT statusMessage(text);
+            Q_EMIT statusMessage(text + warning);
             Q_EMIT datasetChanged(dataset);
         });
 }

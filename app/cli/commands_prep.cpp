@@ -91,6 +91,10 @@ void addPrepCommands(CLI::App& app, CliContext& ctx) {
         ctx.endProgress();
         nlohmann::json j = splitSummaryToJson(s);
         j["dataset"] = sa->dataset;
+        const std::vector<SplitWarning> warnings = splitWarnings(s, sa->o);
+        j["warnings"] = nlohmann::json::array();
+        for (const SplitWarning& w : warnings)
+            j["warnings"].push_back(w.text);
         if (sa->json) {
             std::cout << j.dump(2) << "\n";
             return;
@@ -101,6 +105,9 @@ void addPrepCommands(CLI::App& app, CliContext& ctx) {
                     (long long)s.train.sessions, (long long)s.valid.sessions,
                     (long long)s.test.sessions, (long long)s.testEventsUnseen,
                     (long long)s.testItemsUnseen);
+        std::fflush(stdout);
+        for (const SplitWarning& w : warnings)
+            std::fprintf(stderr, "warning: %s\n", w.text.c_str());
     });
 
     struct LogArgs {

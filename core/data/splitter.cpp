@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
@@ -141,6 +142,40 @@ nlohmann::json splitSummaryToJson(const SplitSummary& s) {
             {"test", part(s.test)},
             {"test_events_unseen_in_train", s.testEventsUnseen},
             {"test_items_unseen_in_train", s.testItemsUnseen}};
+}
+
+std::vector<SplitWarning> splitWarnings(const SplitSummary& s, const SplitOptions& o) {
+    std::vector<SplitWarning> out;
+    if (s.method != "temporal")
+        return out;
+    const std::int64_t all = s.train.sessions + s.valid.sessions + s.test.sessions;
+    auto days = [](double d) {
+        std::string t = std::to_string(d);
+        t.erase(t.find_last_not_of('0') + 1);
+        if (!t.empty() && t.back() == '.')
+            t.pop_back();
+        return t;
+    };
+    auto share = [all](std::int64_t n) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f%%", all > 0 ? 100.0 * double(n) / double(all) : 0.0);
+        return std::string(buf);
+    };
+    if (s.test.sessions < kFewEvaluationSessions)
+        out.push_back(
+            {SplitWarning::Part::Test, s.test.sessions,
+             "only " + std::to_string(s.test.sessions) + " test sessions (" +
+                 share(s.test.sessions) + " of " + std::to_string(all) +
+                 "): metrics will have wide confidence intervals; widen --test-days (now " +
+                 days(o.testDays) + ") or split with --method leave_last_out"});
+    if (o.validDays > 0 && s.valid.sessions < kFewEvaluationSessions)
+        out.push_back({SplitWarning::Part::Valid, s.valid.sessions,
+                       "only " + std::to_string(s.valid.sessions) + " validation sessions (" +
+                           share(s.valid.sessions) +
+                           "): tuning, early stopping and calibration will be noisy; widen "
+                           "--valid-days (now " +
+                           days(o.validDays) + ")"});
+    return out;
 }
 
 } // namespace srw

@@ -83,8 +83,13 @@ TEST_F(Cli, PipelineOnTheSampleDataGivesStoredRuns) {
     ASSERT_EQ(runSrw(db + " import " + sampleEvents + " --dataset s --items " + sampleItems).status, 0);
     auto prep = json(runSrw(db + " prepare s --json"));
     EXPECT_EQ(prep["bot_sessions"], 12); // the generator's bots, all caught by the defaults
+    // One test day of the sample is a handful of sessions: the split says so (stderr, and JSON).
+    auto tiny = json(runSrw(db + " split s --test-days 0.01 --name tiny --json"));
+    ASSERT_EQ(tiny["warnings"].size(), 1u);
+    EXPECT_NE(tiny["warnings"][0].get<std::string>().find("test sessions"), std::string::npos);
     auto split = json(runSrw(db + " split s --json"));
     EXPECT_GT(split["test"]["sessions"].get<int>(), 0);
+    EXPECT_TRUE(split["warnings"].empty()) << split["warnings"].dump();
     auto stats = json(runSrw(db + " stats s --json"));
     EXPECT_EQ(stats["parts"]["test"]["sessions"], split["test"]["sessions"]);
     EXPECT_EQ(stats["items_with_text"], 2000);

@@ -3,6 +3,7 @@
 
 #include "srw/data/dataset_stats.h"
 
+#include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -39,6 +40,32 @@ private Q_SLOTS:
         QVERIFY(!stats.parts.empty());
         QCOMPARE(panel.splitOptions().method, std::string("temporal"));
         QCOMPARE(panel.prepareOptions().minItemSupport, 5);
+    }
+
+    // A test part of a few sessions is called out next to the summary, with what to change.
+    void warnsWhenTheTestPartIsSmall() {
+        test::Workspace ws(false);
+        {
+            SessionStore store(ws.path.toStdString());
+            const QDir sample(QStringLiteral(SRW_SAMPLE_DIR));
+            importFile(store, "sample", sample.filePath(QStringLiteral("events.csv")).toStdString(),
+                       "csv", {});
+        }
+        PreparationPanel panel(ws.path);
+        QSignalSpy status(&panel, &PreparationPanel::statusMessage);
+        QSignalSpy changed(&panel, &PreparationPanel::datasetChanged);
+        panel.setDataset(QStringLiteral("sample"));
+        const auto spins = panel.findChildren<QDoubleSpinBox*>();
+        QVERIFY(spins.size() >= 2);
+        spins[0]->setValue(0.1); // test days: the sample's last 0.1 day holds under 100 sessions
+        QCOMPARE(panel.splitOptions().testDays, 0.1);
+        panel.apply();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 60000);
+        QVERIFY(!status.isEmpty());
+        const QString text = status.last().first().toString();
+        QVERIFY2(text.contains(QStringLiteral("test sessions: metrics will have wide")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("validation sessions")), qPrintable(text));
     }
 };
 

@@ -97,3 +97,33 @@ TEST_F(Split, ErrorsAreClear) {
     bad.testDays = 0;
     EXPECT_THROW(splitDataset(store, "d", bad), UsageError);
 }
+
+// A temporal split with few test or validation sessions says so, with what to change; a split
+// with enough says nothing, and leave-last-out (every session in test) never warns.
+TEST(SplitWarnings, FewEvaluationSessionsAreNamedWithTheOptionToChange) {
+    SplitOptions o;
+    o.testDays = 1;
+    o.validDays = 2.5;
+    SplitSummary s;
+    s.method = "temporal";
+    s.train.sessions = 3127;
+    s.valid.sessions = 11;
+    s.test.sessions = 10;
+    auto w = splitWarnings(s, o);
+    ASSERT_EQ(w.size(), 2u);
+    EXPECT_EQ(w[0].part, SplitWarning::Part::Test);
+    EXPECT_EQ(w[0].sessions, 10);
+    EXPECT_NE(w[0].text.find("only 10 test sessions (0.3% of 3148)"), std::string::npos)
+        << w[0].text;
+    EXPECT_NE(w[0].text.find("--test-days (now 1)"), std::string::npos) << w[0].text;
+    EXPECT_EQ(w[1].part, SplitWarning::Part::Valid);
+    EXPECT_NE(w[1].text.find("--valid-days (now 2.5)"), std::string::npos) << w[1].text;
+
+    o.validDays = 0; // no validation part asked for: nothing to say about it
+    EXPECT_EQ(splitWarnings(s, o).size(), 1u);
+    s.test.sessions = kFewEvaluationSessions;
+    EXPECT_TRUE(splitWarnings(s, o).empty());
+    s.test.sessions = 3;
+    s.method = "leave_last_out";
+    EXPECT_TRUE(splitWarnings(s, o).empty());
+}
