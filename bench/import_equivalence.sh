@@ -19,6 +19,15 @@ printf '999999999,2014-04-02T10:00:00.000Z,214000001,3.5,1\n' >> "$work/buys.dat
 # A file with a bad row, imported leniently; a user-keyed log without sessions (gap sessions).
 { head -1000 "$work/clicks.dat"; echo "x,notatime,1,2"; sed -n 1001,2000p "$work/clicks.dat"; } > "$work/bad.dat"
 { echo "user_id,item_id,timestamp"; awk -F, 'NR > 1 { print ($1 % 97) "," $2 "," $3 }' "$work/log.csv"; } > "$work/users.csv"
+# A csv with session, user and event columns and bad rows spread over many batches (lenient),
+# and the same file imported strictly (fails on its first bad row, changes nothing).
+awk -F, 'NR == 1 { print "session_id,user_id,item_id,timestamp,event_type"; next }
+  NR % 9973 == 0 { print $1 "," ($1 % 13) "," $2 ",notatime,view" }
+  NR % 7919 == 0 { print $1 "," ($1 % 13) "," $2 }
+  NR % 6007 == 0 { print $1 "," ($1 % 13) ",," $3 ",view" }
+  NR % 4999 == 0 { print "," ($1 % 13) "," $2 "," $3 ",view" }
+  { print $1 "," ($1 % 13) "," $2 "," $3 "," (NR % 5 ? "view" : (NR % 3 ? "cart" : "NA")) }' \
+  "$work/log.csv" > "$work/badlog.csv"
 
 digest() {
   sqlite3 "$1" <<'SQL' | sha256sum | cut -c1-16
@@ -59,9 +68,20 @@ run() { # run SRW NAME: every scenario into its own workspace, one digest line e
   "${imp[@]}" --db "$d/bad.db" import "$work/users.csv" --dataset u --columns \
     user=user_id,item=item_id,time=timestamp >/dev/null
   echo "lenient+users $(digest "$d/bad.db")"
+  # The report (counts, first errors in file order) and the strict failure's message and status.
+  "${imp[@]}" --db "$d/badlog.db" import "$work/badlog.csv" --dataset l --lenient \
+    | sed 's/ in [0-9.]* s$//' > "$d/badlog.txt"
+  echo "lenient-csv $(digest "$d/badlog.db") $(sha256sum < "$d/badlog.txt" | cut -c1-16)"
+  local rc=0
+  "${imp[@]}" --db "$d/badlog.db" import "$work/badlog.csv" --dataset s >/dev/null \
+    2> "$d/strict.txt" || rc=$?
+  echo "strict-csv $(digest "$d/badlog.db") $rc:$(sha256sum < "$d/strict.txt" | cut -c1-16)"
 }
 
 run "$old" old > "$work/old.txt"
 run "$new" new > "$work/new.txt"
-paste "$work/old.txt" "$work/new.txt" | awk '{ s = ($2 == $4) ? "same" : "DIFFERENT"; print $1, $2, $4, s }'
+paste "$work/old.txt" "$work/new.txt" | awk '{ n = NF / 2; s = "same"
+  for (i = 2; i <= n; ++i) if ($i != $(n + i)) s = "DIFFERENT"
+  old = $2; new = $(n + 2); for (i = 3; i <= n; ++i) { old = old "," $i; new = new "," $(n + i) }
+  print $1, old, new, s }'
 ! grep -q . <(diff "$work/old.txt" "$work/new.txt")

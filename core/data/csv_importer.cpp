@@ -1,5 +1,6 @@
 #include "srw/data/csv_importer.h"
 
+#include "formats/event_batch.h"
 #include "srw/parsers/delimited_reader.h"
 #include "srw/parsers/time_parser.h"
 #include "srw/util/error.h"
@@ -10,6 +11,9 @@
 
 namespace srw {
 namespace {
+
+using format_detail::EventBatchOut;
+using format_detail::writeParsedEvents;
 
 constexpr std::size_t kMaxReportedErrors = 5;
 
@@ -141,9 +145,15 @@ bool nextRecord(OpenedFile& file, Record& r, RowErrors& errors, ImportReport& re
     }
 }
 
+std::optional<Progress> dueProgress(const DelimitedReader& r, std::uint64_t rows) {
+    if ((rows & 0x3FFF) != 0)
+        return std::nullopt;
+    return Progress{"reading", r.bytesRead(), r.fileSize(), std::to_string(rows) + " rows"};
+}
+
 void tick(DatasetWriter& w, const DelimitedReader& r, std::uint64_t rows) {
-    if ((rows & 0x3FFF) == 0)
-        w.reportProgress({"reading", r.bytesRead(), r.fileSize(), std::to_string(rows) + " rows"});
+    if (auto p = dueProgress(r, rows))
+        w.reportProgress(*p);
 }
 
 } // namespace
@@ -181,38 +191,47 @@ ImportReport importEventsCsv(SessionStore& store, const std::string& dataset,
 
     DatasetWriter writer(store, dataset, progress);
     writer.hashSourceAhead(path);
-    RowErrors errors(o.lenient, report);
-    Record r;
-    while (nextRecord(file, r, errors, report)) {
-        ++report.rows;
-        tick(writer, file.reader, report.rows);
-        try {
-            auto item = field(r, roles, "item");
-            if (!item)
-                throw InputError(path, r.line, std::uint64_t(roles.at("item")) + 1,
-                                 "empty item id");
-            auto timeText = field(r, roles, "time");
-            if (!timeText)
-                throw InputError(path, r.line, std::uint64_t(roles.at("time")) + 1, "empty time");
-            auto ts = times.parse(*timeText);
-            if (!ts)
-                throw InputError(path, r.line, std::uint64_t(roles.at("time")) + 1,
-                                 "cannot parse time " + quoteForMessage(*timeText) + " as " +
-                                     (times.effectiveSpec() == "auto" ? std::string("a known format")
-                                                                      : times.effectiveSpec()));
-            auto session = field(r, roles, "session");
-            auto user = field(r, roles, "user");
-            if (hasSession && !session)
-                throw InputError(path, r.line, std::uint64_t(roles.at("session")) + 1,
-                                 "empty session id");
-            if (!hasSession && !user)
-                throw InputError(path, r.line, std::uint64_t(roles.at("user")) + 1,
-                                 "empty user id (sessions are built per user)");
-            writer.addEvent(session, user, *item, *ts, field(r, roles, "event"));
-        } catch (const InputError& e) {
-            errors.fail(e);
+    // The rows are read and checked on a second thread (see event_batch.h); until it has
+    // finished, it alone touches file, times and report.
+    writeParsedEvents(writer, std::nullopt, [&](EventBatchOut& out) {
+        RowErrors errors(o.lenient, report);
+        Record r;
+        while (nextRecord(file, r, errors, report)) {
+            ++report.rows;
+            if (auto p = dueProgress(file.reader, report.rows))
+                out.progress(std::move(*p));
+            try {
+                auto item = field(r, roles, "item");
+                if (!item)
+                    throw InputError(path, r.line, std::uint64_t(roles.at("item")) + 1,
+                                     "empty item id");
+                auto timeText = field(r, roles, "time");
+                if (!timeText)
+                    throw InputError(path, r.line, std::uint64_t(roles.at("time")) + 1,
+                                     "empty time");
+                auto ts = times.parse(*timeText);
+                if (!ts)
+                    throw InputError(path, r.line, std::uint64_t(roles.at("time")) + 1,
+                                     "cannot parse time " + quoteForMessage(*timeText) + " as " +
+                                         (times.effectiveSpec() == "auto"
+                                              ? std::string("a known format")
+                                              : times.effectiveSpec()));
+                auto session = field(r, roles, "session");
+                auto user = field(r, roles, "user");
+                if (hasSession && !session)
+                    throw InputError(path, r.line, std::uint64_t(roles.at("session")) + 1,
+                                     "empty session id");
+                if (!hasSession && !user)
+                    throw InputError(path, r.line, std::uint64_t(roles.at("user")) + 1,
+                                     "empty user id (sessions are built per user)");
+                out.add(session, user, *item, *ts, field(r, roles, "event"));
+            } catch (const InputError& e) {
+                errors.fail(e);
+            }
+            if (!out.rowDone())
+                return;
         }
-    }
+    });
     if (writer.stagedEvents() == 0)
         throw InputError(path, 0, 0,
                          report.skipped ? "no valid rows (every row was skipped)" : "no data rows");

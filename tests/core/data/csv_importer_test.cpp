@@ -1,3 +1,4 @@
+#include "../../support/db_digest.h"
 #include "../../support/temp_dir.h"
 #include "srw/data/csv_importer.h"
 #include "srw/data/dataset_stats.h"
@@ -5,6 +6,13 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <map>
+#include <set>
 
 using namespace srw;
 
@@ -30,6 +38,49 @@ std::vector<Event> eventsOf(SessionStore& s, const std::string& dataset) {
     while (st.step())
         out.push_back({st.getText(0), st.getText(1), st.getInt(2), st.getText(3)});
     return out;
+}
+
+// External ids of the dataset's items in id order.
+std::vector<std::string> itemsById(SessionStore& s, const std::string& dataset) {
+    Statement st = s.db().prepare("SELECT i.external_id FROM items i JOIN datasets d ON"
+                                  " d.id = i.dataset_id WHERE d.name = ? ORDER BY i.id");
+    st.bind(1, dataset);
+    std::vector<std::string> out;
+    while (st.step())
+        out.push_back(st.getText(0));
+    return out;
+}
+
+// A log written line by line, remembering where each line ends (what the reader's progress
+// reports as bytes read) and which items the accepted rows name, in file order.
+struct LogBuilder {
+    std::string text;
+    std::vector<std::uint64_t> lineEnd{0}; // lineEnd[k]: bytes through line k (1-based)
+    std::vector<std::string> firstSeen;
+    std::set<std::string> seen;
+
+    void line(const std::string& l) {
+        text += l;
+        text += '\n';
+        lineEnd.push_back(text.size());
+    }
+    void row(const std::string& l, const std::string& item) {
+        line(l);
+        if (seen.insert(item).second)
+            firstSeen.push_back(item);
+    }
+    std::uint64_t lines() const { return lineEnd.size() - 1; }
+};
+
+// Many batches of the parsing thread (4096 rows each) with a session key.
+LogBuilder sessionLog(int rows) {
+    LogBuilder log;
+    log.line("session,item,time");
+    for (int i = 0; i < rows; ++i) {
+        std::string item = "i" + std::to_string((i * 37) % 1009);
+        log.row(std::to_string(i / 9) + "," + item + "," + std::to_string(1000 + i), item);
+    }
+    return log;
 }
 
 class CsvImport : public ::testing::Test {
@@ -220,4 +271,158 @@ TEST_F(CsvImport, SessionKeysMergeWithinAFileAndAcrossImports) {
     EXPECT_EQ(st.getInt(0), 10000);
     EXPECT_EQ(st.getInt(1), 30000);
     EXPECT_EQ(st.getInt(2), 3);
+}
+
+TEST_F(CsvImport, StrictErrorAfterManyBatchesNamesItsRowAfterTheRowsBeforeItAndChangesNothing) {
+    {
+        importEventsCsv(store, "base", dir.write("ok.csv", "session,item,time\n1,a,1\n1,b,2\n"),
+                        {});
+    }
+    const std::string before = test::workspaceDigest(dir.file("ws.sqlite"));
+    struct Bad {
+        std::string row;
+        std::uint64_t column;
+        const char* reason;
+    };
+    for (const Bad& bad : {Bad{"7,x,yesterday", 3, "cannot parse time \"yesterday\""},
+                           Bad{"7,x", 0, "expected 3 columns, found 2"},
+                           Bad{"7,,5", 2, "empty item id"}, Bad{"NA,x,5", 1, "empty session id"}}) {
+        // 40000 good rows (two progress ticks), the bad one on line 40002, then more good rows.
+        LogBuilder log = sessionLog(40000);
+        log.line(bad.row);
+        for (int i = 0; i < 5000; ++i)
+            log.line("z,a," + std::to_string(i));
+        auto path = dir.write("bad.csv", log.text);
+        for (const char* target : {"base", "fresh"}) {
+            std::vector<std::string> ticks;
+            try {
+                importEventsCsv(store, target, path, {}, [&](const Progress& p) {
+                    ticks.push_back(p.detail);
+                    return true;
+                });
+                FAIL() << bad.row << ": expected InputError";
+            } catch (const InputError& e) {
+                EXPECT_EQ(e.file(), path);
+                EXPECT_EQ(e.line(), 40002u) << e.what();
+                EXPECT_EQ(e.column(), bad.column) << e.what();
+                EXPECT_NE(e.reason().find(bad.reason), std::string::npos) << e.what();
+            }
+            // The rows before the bad one went through the writer first, in order.
+            EXPECT_EQ(ticks, (std::vector<std::string>{"16384 rows", "32768 rows"})) << bad.row;
+            EXPECT_FALSE(store.findDataset("fresh").has_value());
+        }
+    }
+    EXPECT_EQ(test::workspaceDigest(dir.file("ws.sqlite")), before);
+}
+
+TEST_F(CsvImport, LenientCountsAndReportsErrorsInFileOrderAcrossBatches) {
+    // Bad rows spread over the file, each in a different batch of the parsing thread; the
+    // ragged one is rejected by the reader's width check rather than the row checks.
+    const std::map<int, std::pair<std::string, std::string>> bad = {
+        {10, {"3,i1,notatime", ":12:3: cannot parse time"}},
+        {4500, {"3,i1", ":4502: expected 3 columns, found 2"}},
+        {9000, {"3,,7", ":9002:2: empty item id"}},
+        {13000, {",i2,7", ":13002:1: empty session id"}},
+        {20000, {"3,\xff,7", ":20002:"}},
+        {29000, {"3,i1,", ":29002:3: empty time"}},
+    };
+    LogBuilder log;
+    log.line("session,item,time");
+    for (int i = 0; i < 30000; ++i) {
+        auto b = bad.find(i);
+        if (b != bad.end()) {
+            log.line(b->second.first);
+            continue;
+        }
+        std::string item = "i" + std::to_string((i * 37) % 1009);
+        log.row(std::to_string(i / 9) + "," + item + "," + std::to_string(1000 + i), item);
+    }
+    auto path = dir.write("log.csv", log.text);
+    DelimitedImportOptions o;
+    o.lenient = true;
+    std::vector<Progress> ticks;
+    ImportReport r = importEventsCsv(store, "d", path, o, [&](const Progress& p) {
+        if (p.stage == "reading")
+            ticks.push_back(p);
+        return true;
+    });
+    EXPECT_EQ(r.rows, 30000u);
+    EXPECT_EQ(r.skipped, 6u);
+    EXPECT_EQ(r.events, 30000u - 6u);
+    ASSERT_EQ(r.firstErrors.size(), 5u);
+    auto b = bad.begin();
+    for (const std::string& e : r.firstErrors) {
+        EXPECT_NE(e.find(path + b->second.second), std::string::npos) << e;
+        ++b;
+    }
+    EXPECT_NE(r.firstErrors[4].find("UTF-8"), std::string::npos) << r.firstErrors[4];
+    // Progress as the single-threaded import reported it: bytes through the 16384th data row.
+    ASSERT_EQ(ticks.size(), 1u);
+    EXPECT_EQ(ticks[0].detail, "16384 rows");
+    EXPECT_EQ(ticks[0].done, log.lineEnd[16385]);
+    EXPECT_EQ(ticks[0].total, log.text.size());
+    // Items are numbered by first appearance among the accepted rows, in file order.
+    EXPECT_EQ(itemsById(store, "d"), log.firstSeen);
+    EXPECT_EQ(eventsOf(store, "d").size(), 30000u - 6u);
+}
+
+TEST_F(CsvImport, CancelMidFileStopsTheParserPromptlyAndLeavesNothing) {
+    importEventsCsv(store, "base", dir.write("ok.csv", "session,item,time\n1,a,1\n1,b,2\n"), {});
+    const std::string before = test::workspaceDigest(dir.file("ws.sqlite"));
+    // Far longer than the batches in flight: the parser is blocked on a full pipe, or still
+    // reading, when the importing thread stops.
+    auto path = dir.write("log.csv", sessionLog(300000).text);
+    for (int cancelAt : {1, 2, 5}) {
+        for (const char* target : {"base", "fresh"}) {
+            int calls = 0;
+            auto t0 = std::chrono::steady_clock::now();
+            auto done = std::async(std::launch::async, [&] {
+                importEventsCsv(store, target, path, {}, [&](const Progress& p) {
+                    return p.stage != "reading" || ++calls < cancelAt;
+                });
+            });
+            if (done.wait_for(std::chrono::seconds(60)) != std::future_status::ready) {
+                std::fprintf(stderr, "the import did not return after cancelling: deadlock\n");
+                std::abort(); // the future's destructor would wait forever
+            }
+            EXPECT_THROW(done.get(), Cancelled) << cancelAt;
+            EXPECT_EQ(calls, cancelAt) << "progress after the cancel";
+            EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                      20.0);
+            EXPECT_FALSE(store.findDataset("fresh").has_value());
+        }
+    }
+    EXPECT_EQ(test::workspaceDigest(dir.file("ws.sqlite")), before);
+}
+
+TEST_F(CsvImport, UserGapSessionsAcrossBatches) {
+    // 7 users, one event a minute in turn (7 min apart per user), a 2-hour pause every 5000 rows:
+    // each user has 4 sessions. Two rows without a user are skipped (lenient).
+    LogBuilder log;
+    log.line("user,item,time");
+    for (int i = 0; i < 20000; ++i) {
+        std::string item = "p" + std::to_string((i * 53) % 2003);
+        std::string time = std::to_string(std::int64_t(i) * 60 + (i / 5000) * 7200);
+        log.row("u" + std::to_string(i % 7) + "," + item + "," + time, item);
+        if (i == 6000 || i == 17000)
+            log.line("NA,p1," + time);
+    }
+    DelimitedImportOptions o;
+    o.lenient = true;
+    ImportReport r = importEventsCsv(store, "d", dir.write("users.csv", log.text), o);
+    EXPECT_EQ(r.rows, 20002u);
+    EXPECT_EQ(r.skipped, 2u);
+    ASSERT_EQ(r.firstErrors.size(), 2u);
+    EXPECT_NE(r.firstErrors[0].find(":6003:1: empty user id"), std::string::npos)
+        << r.firstErrors[0];
+    EXPECT_EQ(r.events, 20000u);
+    EXPECT_EQ(r.sessions, 28u);
+    std::map<std::string, std::size_t> perSession;
+    for (const Event& e : eventsOf(store, "d"))
+        ++perSession[e.session];
+    ASSERT_EQ(perSession.size(), 28u);
+    for (int u = 0; u < 7; ++u)
+        for (int k = 1; k <= 4; ++k)
+            EXPECT_GT(perSession["u" + std::to_string(u) + "#" + std::to_string(k)], 700u);
+    EXPECT_EQ(itemsById(store, "d"), log.firstSeen);
 }
