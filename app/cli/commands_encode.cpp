@@ -3,6 +3,7 @@
 #include "cli_context.h"
 
 #include "srw/data/embedding_cache.h"
+#include "srw/text/cpu_runtime.h"
 #include "srw/text/bert_encoder.h"
 #include "srw/util/error.h"
 
@@ -43,7 +44,7 @@ void addEncodeCommands(CLI::App& app, CliContext& ctx) {
     enc->add_option("--device", ea->device, "auto, cpu or cuda")->capture_default_str();
     enc->add_flag("--json", ea->json, "Print JSON");
     enc->callback([&ctx, ea] {
-        BertEncoder::setNumThreads(ctx.effectiveThreads());
+        configureCpuRuntime(ctx.effectiveThreads());
         BertLoadOptions lo;
         lo.device = ea->device;
         BertEncoder encoder = BertEncoder::load(ea->model, lo);

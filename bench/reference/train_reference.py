@@ -11,10 +11,17 @@ candidate ids) are drawn before the clock starts; their tensors are built inside
 as the trainer builds them. Prints one JSON line (sequences/s = training examples per second).
 
   train_reference.py [--encoder embedded|base] [--impl srw|hf] [--finetune frozen|full|last:N]
-                     [--session pooled|text] [--threads N] [--device cpu|cuda] [--out FILE] …
+                     [--session pooled|text] [--threads N] [--runtime srw|plain]
+                     [--device cpu|cuda] [--out FILE] …
+
+--runtime srw (the default) sets the CPU up as srw's configureCpuRuntime does
+(core/text/cpu_runtime.cpp): with OpenBLAS the N threads go to its pool and torch's own pool gets
+one, and glibc keeps freed blocks below 1 GiB in the heap; plain is torch.set_num_threads(N) and
+the allocator's defaults, what a PyTorch script gets unless it does the same.
 """
 import argparse
 import contextlib
+import ctypes
 import json
 import os
 import sys
@@ -44,6 +51,7 @@ def parse():
                  ("threads", 0), ("warmup", 2), ("steps", 5), ("max-session-items", 10), ("seed", 42)]:
         a("--" + k, type=int, default=v)
     a("--min-seconds", type=float, default=5.0)
+    a("--runtime", default="srw", choices=["srw", "plain"])
     a("--device", default="cpu")
     a("--out", default="")
     o = p.parse_args()
@@ -196,11 +204,40 @@ class Trainer:
         return loss.item()
 
 
+def set_up_cpu(o):
+    """Returns (torch threads, OpenBLAS threads or 0, heap kept)."""
+    n = o.threads if o.threads > 0 else (os.cpu_count() or 1)
+    here = ctypes.CDLL(None)
+    set_blas = get_blas = None
+    # torch loaded the BLAS privately (RTLD_LOCAL); opening the same libraries again by name gives
+    # the instances torch uses, whose symbols srw finds with dlsym in its own process.
+    for name in ("libblas.so.3", "libopenblas.so.0"):
+        try:
+            lib = ctypes.CDLL(name)
+            set_blas = getattr(lib, "openblas_set_num_threads")
+            get_blas = getattr(lib, "openblas_get_num_threads")
+            break
+        except (OSError, AttributeError):
+            continue
+    kept = False
+    if o.runtime == "srw":
+        M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters
+        kept = here.mallopt(M_MMAP_THRESHOLD, 1 << 30) == 1 and \
+            here.mallopt(M_TRIM_THRESHOLD, 1 << 30) == 1
+        if set_blas is not None and get_blas is not None:
+            set_blas(n)
+            torch.set_num_threads(1)
+        else:
+            torch.set_num_threads(n)
+    elif o.threads > 0:
+        torch.set_num_threads(o.threads)
+    return torch.get_num_threads(), (get_blas() if get_blas is not None else 0), kept
+
+
 def main():
     o = parse()
     S.self_check()
-    if o.threads > 0:
-        torch.set_num_threads(o.threads)
+    torch_threads, blas_threads, heap_kept = set_up_cpu(o)
     t0 = time.perf_counter()
     train = S.sessions(o.sessions, o.session_length, o.items)
     # Enough planned batches for any run the clock allows; more are planned if needed.
@@ -237,7 +274,8 @@ def main():
         "vocab": o.vocab, "finetune": o.finetune, "session": o.session, "batch": o.batch,
         "negatives": o.negatives, "item_tokens": o.item_tokens, "session_tokens": o.session_tokens,
         "items": o.items, "sessions": o.sessions, "session_length": o.session_length,
-        "threads": torch.get_num_threads(), "device": str(tr.dev),
+        "threads": o.threads, "torch_threads": torch_threads, "blas_threads": blas_threads,
+        "heap_kept": heap_kept, "runtime": o.runtime, "device": str(tr.dev),
         "fused_attention": M.HAS_SDPA, "warmup_steps": o.warmup, "steps": measured,
         "seconds": secs, "setup_seconds": setup,
         "sequences_per_second": measured * o.batch / secs, "seconds_per_step": secs / measured,

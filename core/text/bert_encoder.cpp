@@ -184,10 +184,6 @@ bool BertEncoder::hasMlmHead() const { return m_impl->hasMlmHead(); }
 bool BertEncoder::hasPooler() const { return m_impl->hasPooler(); }
 std::int64_t BertEncoder::hiddenSize() const { return m_impl->config.hiddenSize; }
 std::string BertEncoder::device() const { return m_impl->device.str(); }
-void BertEncoder::setNumThreads(int n) {
-    if (n > 0)
-        torch::set_num_threads(n);
-}
 bool BertEncoder::cudaAvailable() { return torch::cuda::is_available(); }
 
 BertOutputs BertEncoder::forward(const BertBatch& batch, const BertForwardOptions& options) const {

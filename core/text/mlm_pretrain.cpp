@@ -1,4 +1,5 @@
 #include "srw/text/mlm_pretrain.h"
+#include "srw/text/cpu_runtime.h"
 
 #include "bert_encoder_impl.h"
 #include "srw/util/text_utils.h"
@@ -78,7 +79,7 @@ MlmPretrainResult pretrainMlm(BertEncoder& encoder, const std::vector<std::strin
     auto& impl = encoder.impl();
     if (!impl.hasMlmHead())
         throw std::invalid_argument("pretrainMlm: the encoder has no MLM head");
-    BertEncoder::setNumThreads(options.threads);
+    configureCpuRuntime(options.threads);
     const Tokenizer& tok = impl.tokenizer;
 
     EncodeOptions eo;

@@ -3,6 +3,8 @@
 #include "thread_handoff.h"
 
 #include "srw/data/session_store.h"
+#include "srw/text/cpu_runtime.h"
+#include "srw/util/memory_reuse.h"
 #include "srw/model/bert_mlp_trainer.h"
 #include "srw/text/bert_encoder.h"
 #include "srw/util/error.h"
@@ -161,8 +163,8 @@ void TrainingWorker::train(int tag, const TrainJob& job) {
         none.status = QStringLiteral("cancelled");
         return toRunner([r = m_runner, tag, none] { r->workerFinished(tag, none); });
     }
-    // torch's thread pool is per process; the cap keeps a core for the GUI thread.
-    BertEncoder::setNumThreads(std::min(std::max(job.options.threads, 1), m_maxThreads));
+    // torch's thread pools are per process; the cap keeps a core for the GUI thread.
+    configureCpuRuntime(std::min(std::max(job.options.threads, 1), m_maxThreads));
     auto forward = [this, tag](bool pretraining) {
         return [this, tag, pretraining](const Progress& p) {
             TrainProgress t;
@@ -242,6 +244,9 @@ void TrainingWorker::train(int tag, const TrainJob& job) {
             r->workerFailed(tag, message);
         });
     }
+    // The heap keeps a training's tensors for reuse while it runs (configureCpuRuntime); the GUI
+    // lives on, so give that memory back once the run is over.
+    releaseFreedMemory();
 }
 
 void TrainingWorker::inspectEncoder(int tag, const QString& dir) {

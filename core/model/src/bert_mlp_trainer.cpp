@@ -9,6 +9,7 @@
 
 #include "bert_encoder_impl.h"
 #include "srw/eval/evaluator.h"
+#include "srw/text/cpu_runtime.h"
 #include "srw/util/atomic_file.h"
 #include "srw/util/error.h"
 #include "srw/util/file_util.h"
@@ -50,7 +51,7 @@ void readCalibration(const nlohmann::json& model, BertMlpRecommender::Impl& impl
 } // namespace
 
 std::string setUpTorch(const BertMlpOptions& options) {
-    BertEncoder::setNumThreads(options.threads);
+    configureCpuRuntime(options.threads);
     at::globalContext().setDeterministicAlgorithms(options.deterministic, false);
     if (options.deterministic)
         at::globalContext().setDeterministicCuDNN(true);
@@ -58,9 +59,12 @@ std::string setUpTorch(const BertMlpOptions& options) {
 }
 
 nlohmann::json torchEnvironment(const BertMlpOptions& options) {
+    setUpTorch(options); // the threads below are those this run trains with
     return {{"device", srw::detail::parseDevice(options.device).str()},
             {"libtorch", TORCH_VERSION},
-            {"threads", torch::get_num_threads()},
+            {"threads", currentCpuRuntime().threads},
+            {"torch_threads", currentCpuRuntime().torchThreads},
+            {"blas_threads", currentCpuRuntime().blasThreads},
             {"cuda_available", torch::cuda::is_available()},
             {"deterministic", options.deterministic}};
 }

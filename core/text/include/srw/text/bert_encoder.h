@@ -98,8 +98,6 @@ public:
     /** @brief SHA-256 over config, vocabulary and weights: a key for embedding caches. */
     std::string fingerprint() const;
 
-    /** @brief torch::set_num_threads for the calling process (n <= 0 leaves it alone). */
-    static void setNumThreads(int n);
     /** @brief Whether LibTorch sees a CUDA device. */
     static bool cudaAvailable();
 
