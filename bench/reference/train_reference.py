@@ -209,9 +209,13 @@ def set_up_cpu(o):
     n = o.threads if o.threads > 0 else (os.cpu_count() or 1)
     here = ctypes.CDLL(None)
     set_blas = get_blas = None
-    # torch loaded the BLAS privately (RTLD_LOCAL); opening the same libraries again by name gives
-    # the instances torch uses, whose symbols srw finds with dlsym in its own process.
-    for name in ("libblas.so.3", "libopenblas.so.0"):
+    # torch loaded the BLAS privately (RTLD_LOCAL); opening the same file again gives the instance
+    # torch uses, whose symbols srw finds with dlsym in its own process. Only an OpenBLAS already
+    # mapped counts: a PyTorch wheel brings MKL, and loading the system's BLAS would change nothing.
+    with open("/proc/self/maps") as maps:
+        mapped = sorted({line.split()[-1] for line in maps
+                         if "openblas" in line and line.split()[-1].startswith("/")})
+    for name in mapped:
         try:
             lib = ctypes.CDLL(name)
             set_blas = getattr(lib, "openblas_set_num_threads")
