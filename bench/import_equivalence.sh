@@ -28,6 +28,20 @@ awk -F, 'NR == 1 { print "session_id,user_id,item_id,timestamp,event_type"; next
   NR % 4999 == 0 { print "," ($1 % 13) "," $2 "," $3 ",view" }
   { print $1 "," ($1 % 13) "," $2 "," $3 "," (NR % 5 ? "view" : (NR % 3 ? "cart" : "NA")) }' \
   "$work/log.csv" > "$work/badlog.csv"
+# DIGINETICA item views and purchases (';', date + timeframe) from the clicks, and the views with
+# bad rows spread over many batches (lenient, then strict).
+awk -F, 'BEGIN { print "sessionId;userId;itemId;timeframe;eventdate" }
+  { print $1 ";" ($1 % 3 ? $1 % 101 : "NA") ";" $3 ";" (NR * 7919) % 5000000 ";" substr($2, 1, 10) }' \
+  "$work/clicks.dat" > "$work/dn-views.csv"
+awk -F';' 'NR == 1 { print "sessionId;userId;timeframe;eventdate;ordernumber;itemId"; next }
+  NR % 7 == 0 { print $1 ";" $2 ";" $4 ";" $5 ";" NR ";" $3 }' "$work/dn-views.csv" > "$work/dn-buys.csv"
+awk -F';' 'NR == 1 { print; next }
+  NR % 9973 == 0 { print $1 ";" $2 ";" $3 ";" $4 ";2016-13-45"; next }
+  NR % 7919 == 0 { print $1 ";" $2 ";" $3 ";" $4; next }
+  NR % 6007 == 0 { print $1 ";" $2 ";;" $4 ";" $5; next }
+  NR % 4999 == 0 { print $1 ";" $2 ";" $3 ";-5;" $5; next }
+  NR % 5003 == 0 { print ";" $2 ";" $3 ";" $4 ";" $5; next }
+  { print }' "$work/dn-views.csv" > "$work/dn-bad.csv"
 
 digest() {
   sqlite3 "$1" <<'SQL' | sha256sum | cut -c1-16
@@ -76,6 +90,21 @@ run() { # run SRW NAME: every scenario into its own workspace, one digest line e
   "${imp[@]}" --db "$d/badlog.db" import "$work/badlog.csv" --dataset s >/dev/null \
     2> "$d/strict.txt" || rc=$?
   echo "strict-csv $(digest "$d/badlog.db") $rc:$(sha256sum < "$d/strict.txt" | cut -c1-16)"
+  pair "$srw" "$d" dn "$work/dn-bad.csv" --format diginetica
+  "${imp[@]}" --db "$d/dn.db" import "$work/dn-views.csv" --dataset d --format diginetica >/dev/null
+  "${imp[@]}" --db "$d/dn.db" import "$work/dn-buys.csv" --dataset d --format diginetica >/dev/null
+  echo "diginetica $(digest "$d/dn.db")"
+}
+
+pair() { # pair SRW DIR NAME FILE ARGS...: lenient (report), then strict (message, status)
+  local srw="$1" d="$2" name="$3" file="$4"; shift 4
+  "$srw" -q --db "$d/$name-bad.db" import "$file" --dataset l --lenient "$@" \
+    | sed 's/ in [0-9.]* s$//' > "$d/$name-bad.txt"
+  echo "lenient-$name $(digest "$d/$name-bad.db") $(sha256sum < "$d/$name-bad.txt" | cut -c1-16)"
+  local rc=0
+  "$srw" -q --db "$d/$name-bad.db" import "$file" --dataset s "$@" >/dev/null \
+    2> "$d/$name-strict.txt" || rc=$?
+  echo "strict-$name $(digest "$d/$name-bad.db") $rc:$(sha256sum < "$d/$name-strict.txt" | cut -c1-16)"
 }
 
 run "$old" old > "$work/old.txt"

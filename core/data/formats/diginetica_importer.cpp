@@ -1,5 +1,6 @@
 #include "srw/data/formats/diginetica_importer.h"
 
+#include "event_batch.h"
 #include "format_support.h"
 #include "srw/parsers/time_parser.h"
 #include "srw/util/text_utils.h"
@@ -25,6 +26,8 @@ DigineticaFile kindOf(const std::vector<std::string>& h, const std::string& path
                      "(itemId;categoryId)");
 }
 
+// The rows are read and checked on a second thread (see event_batch.h); until it has finished,
+// it alone touches in and the report.
 void importEvents(FormatReader& in, const std::vector<std::string>& h, DatasetWriter& writer,
                   const std::string& event) {
     const std::string& path = in.path();
@@ -33,36 +36,41 @@ void importEvents(FormatReader& in, const std::vector<std::string>& h, DatasetWr
     const int iCol = requireColumn(h, {"itemId"}, path, "the item");
     const int fCol = requireColumn(h, {"timeframe"}, path, "milliseconds since the event date");
     const int dCol = requireColumn(h, {"eventdate"}, path, "the day, yyyy-MM-dd");
-    TimeParser dates("yyyy-MM-dd");
-    Record r;
-    while (in.next(r)) {
-        in.tick(writer);
-        try {
-            in.expectColumns(r, h.size());
-            auto session = nonNull(r.fields[sCol]);
-            if (!session)
-                throw InputError(path, r.line, sCol + 1, "empty session id");
-            auto item = nonNull(r.fields[iCol]);
-            if (!item)
-                throw InputError(path, r.line, iCol + 1, "empty item id");
-            auto day = dates.parse(r.fields[dCol]);
-            if (!day)
-                throw InputError(path, r.line, dCol + 1,
-                                 "cannot parse event date " +
-                                     quoteForMessage(trim(r.fields[dCol])) + " as yyyy-MM-dd");
-            long long frame = 0;
-            if (!parseInt64(trim(r.fields[fCol]), frame) || frame < 0)
-                throw InputError(path, r.line, fCol + 1,
-                                 "timeframe " + quoteForMessage(trim(r.fields[fCol])) +
-                                     " is not a non-negative number of milliseconds");
-            std::optional<std::string_view> user;
-            if (uCol >= 0)
-                user = nonNull(r.fields[uCol]);
-            writer.addEvent(*session, user, *item, *day + frame, event);
-        } catch (const InputError& e) {
-            in.fail(e);
+    writeParsedEvents(writer, event, [&](EventBatchOut& out) {
+        TimeParser dates("yyyy-MM-dd");
+        Record r;
+        while (in.next(r)) {
+            if (auto p = in.dueProgress())
+                out.progress(std::move(*p));
+            try {
+                in.expectColumns(r, h.size());
+                auto session = nonNull(r.fields[sCol]);
+                if (!session)
+                    throw InputError(path, r.line, sCol + 1, "empty session id");
+                auto item = nonNull(r.fields[iCol]);
+                if (!item)
+                    throw InputError(path, r.line, iCol + 1, "empty item id");
+                auto day = dates.parse(r.fields[dCol]);
+                if (!day)
+                    throw InputError(path, r.line, dCol + 1,
+                                     "cannot parse event date " +
+                                         quoteForMessage(trim(r.fields[dCol])) + " as yyyy-MM-dd");
+                long long frame = 0;
+                if (!parseInt64(trim(r.fields[fCol]), frame) || frame < 0)
+                    throw InputError(path, r.line, fCol + 1,
+                                     "timeframe " + quoteForMessage(trim(r.fields[fCol])) +
+                                         " is not a non-negative number of milliseconds");
+                std::optional<std::string_view> user;
+                if (uCol >= 0)
+                    user = nonNull(r.fields[uCol]);
+                out.add(*session, user, *item, *day + frame, std::nullopt);
+            } catch (const InputError& e) {
+                in.fail(e);
+            }
+            if (!out.rowDone())
+                return;
         }
-    }
+    });
 }
 
 // Name tokens are comma-separated numbers ("4,5,6"): spaces make them words for text models.

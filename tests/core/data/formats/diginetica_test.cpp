@@ -4,6 +4,7 @@
 #include "srw/data/formats/import_file.h"
 #include "srw/util/error.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 using namespace srw;
@@ -98,5 +99,60 @@ TEST_F(Diginetica, OtherFilesOfTheCompetitionAreNamedAsUnsupported) {
     } catch (const InputError& e) {
         EXPECT_EQ(e.line(), 1u);
         EXPECT_NE(e.reason().find("not a supported DIGINETICA file"), std::string::npos);
+    }
+}
+
+namespace {
+// An item-views file of n data rows (file lines 2..n+1), three per session, items cycling over
+// 89 ids; lines in bad get a date that does not parse. Large enough to cross the parsing
+// thread's batches.
+std::string manyViews(int n, const std::vector<int>& bad) {
+    std::string s = "sessionId;userId;itemId;timeframe;eventdate\n";
+    for (int line = 2; line <= n + 1; ++line) {
+        const int i = line - 1;
+        const bool isBad = std::find(bad.begin(), bad.end(), line) != bad.end();
+        s += std::to_string(1 + (i - 1) / 3) + ";" + (i % 2 ? "NA" : std::to_string(i % 7)) + ";" +
+             std::to_string(9000 + (i * 31) % 89) + ";" + std::to_string(i) + ";" +
+             (isBad ? "2016-13-45" : "2016-05-09") + "\n";
+    }
+    return s;
+}
+} // namespace
+
+TEST_F(Diginetica, LenientRowsAcrossBatchesAreCountedAndReportedInFileOrder) {
+    DelimitedImportOptions o;
+    o.lenient = true;
+    const std::vector<int> bad = {3, 4100, 8200, 12000, 16500, 20001, 29000};
+    ImportReport r =
+        importDiginetica(store, "dn", dir.write("views.csv", manyViews(30000, bad)), o);
+    EXPECT_EQ(r.rows, 30000u);
+    EXPECT_EQ(r.skipped, bad.size());
+    EXPECT_EQ(r.events, 30000u - bad.size());
+    EXPECT_EQ(r.newItems, 89u);
+    ASSERT_EQ(r.firstErrors.size(), 5u);
+    for (std::size_t k = 0; k < 5; ++k)
+        EXPECT_NE(r.firstErrors[k].find(":" + std::to_string(bad[k]) + ":5:"), std::string::npos)
+            << r.firstErrors[k];
+    const auto events = eventsOf(store, "dn");
+    ASSERT_EQ(events.size(), 30000u - bad.size());
+    EXPECT_EQ(events[0].item, "9031");
+    EXPECT_EQ(events[0].type, "view");
+}
+
+TEST_F(Diginetica, ABadRowFarIntoTheFileFailsAtItsLineAndWritesNothing) {
+    for (int badLine : {5000, 20000, 30001}) {
+        std::string path = dir.write("views.csv", manyViews(30000, {badLine}));
+        try {
+            importDiginetica(store, "dn", path, {});
+            FAIL() << "line " << badLine;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.line(), std::uint64_t(badLine));
+            EXPECT_NE(std::string(e.what()).find(":" + std::to_string(badLine) + ":5:"),
+                      std::string::npos)
+                << e.what();
+        }
+        EXPECT_FALSE(store.findDataset("dn"));
+        EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM events"), 0);
+        EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM items"), 0);
     }
 }
