@@ -42,6 +42,22 @@ awk -F';' 'NR == 1 { print; next }
   NR % 4999 == 0 { print $1 ";" $2 ";" $3 ";-5;" $5; next }
   NR % 5003 == 0 { print ";" $2 ";" $3 ";" $4 ";" $5; next }
   { print }' "$work/dn-views.csv" > "$work/dn-bad.csv"
+# RetailRocket events (epoch ms, per visitor, gap sessions) and item properties, and the events
+# with bad rows spread over many batches.
+awk -F, 'BEGIN { print "timestamp,visitorid,event,itemid,transactionid" }
+  { printf "%.0f,", 1433221332117 + NR * 997 + ($1 % 17) * 100000; print $1 % 5000 "," \
+      (NR % 5 ? "view" : (NR % 3 ? "addtocart" : (NR % 2 ? "transaction" : "NA"))) "," $3 "," \
+      (NR % 15 == 5 ? NR : "") }' "$work/clicks.dat" > "$work/rr-events.csv"
+awk -F, 'BEGIN { print "timestamp,itemid,property,value" }
+  NR % 11 == 0 { printf "%.0f,", 1433221332117 + NR * 13; print $3 ",categoryid," $4 }' \
+  "$work/clicks.dat" > "$work/rr-props.csv"
+awk -F, 'NR == 1 { print; next }
+  NR % 9973 == 0 { print "notms," $2 "," $3 "," $4 "," $5; next }
+  NR % 7919 == 0 { print $1 "," $2 "," $3 "," $4; next }
+  NR % 6007 == 0 { print $1 "," $2 "," $3 ",," $5; next }
+  NR % 4999 == 0 { print $1 ",," $3 "," $4 "," $5; next }
+  NR % 5003 == 0 { print "-" $1 "," $2 "," $3 "," $4 "," $5; next }
+  { print }' "$work/rr-events.csv" > "$work/rr-bad.csv"
 
 digest() {
   sqlite3 "$1" <<'SQL' | sha256sum | cut -c1-16
@@ -94,6 +110,12 @@ run() { # run SRW NAME: every scenario into its own workspace, one digest line e
   "${imp[@]}" --db "$d/dn.db" import "$work/dn-views.csv" --dataset d --format diginetica >/dev/null
   "${imp[@]}" --db "$d/dn.db" import "$work/dn-buys.csv" --dataset d --format diginetica >/dev/null
   echo "diginetica $(digest "$d/dn.db")"
+  pair "$srw" "$d" rr "$work/rr-bad.csv" --format retailrocket
+  "${imp[@]}" --db "$d/rr.db" import "$work/rr-events.csv" --dataset r --format retailrocket \
+    >/dev/null
+  "${imp[@]}" --db "$d/rr.db" import "$work/rr-props.csv" --dataset r --format retailrocket \
+    >/dev/null
+  echo "retailrocket $(digest "$d/rr.db")"
 }
 
 pair() { # pair SRW DIR NAME FILE ARGS...: lenient (report), then strict (message, status)

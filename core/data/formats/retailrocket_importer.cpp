@@ -1,5 +1,6 @@
 #include "srw/data/formats/retailrocket_importer.h"
 
+#include "event_batch.h"
 #include "format_support.h"
 #include "srw/util/text_utils.h"
 
@@ -17,34 +18,41 @@ std::optional<std::int64_t> parseMillis(std::string_view text) {
     return v;
 }
 
+// The rows are read and checked on a second thread (see event_batch.h); until it has finished,
+// it alone touches in and the report.
 void importEvents(FormatReader& in, const std::vector<std::string>& h, DatasetWriter& writer) {
     const std::string& path = in.path();
     const int tCol = requireColumn(h, {"timestamp"}, path, "epoch milliseconds");
     const int vCol = requireColumn(h, {"visitorid"}, path, "the visitor");
     const int eCol = requireColumn(h, {"event"}, path, "view, addtocart or transaction");
     const int iCol = requireColumn(h, {"itemid"}, path, "the item");
-    Record r;
-    while (in.next(r)) {
-        in.tick(writer);
-        try {
-            in.expectColumns(r, h.size());
-            auto ts = parseMillis(r.fields[tCol]);
-            if (!ts)
-                throw InputError(path, r.line, tCol + 1,
-                                 "timestamp " + quoteForMessage(trim(r.fields[tCol])) +
-                                     " is not epoch milliseconds");
-            auto visitor = nonNull(r.fields[vCol]);
-            if (!visitor)
-                throw InputError(path, r.line, vCol + 1,
-                                 "empty visitor id (sessions are built per visitor)");
-            auto item = nonNull(r.fields[iCol]);
-            if (!item)
-                throw InputError(path, r.line, iCol + 1, "empty item id");
-            writer.addEvent(std::nullopt, *visitor, *item, *ts, nonNull(r.fields[eCol]));
-        } catch (const InputError& e) {
-            in.fail(e);
+    writeParsedEvents(writer, std::nullopt, [&](EventBatchOut& out) {
+        Record r;
+        while (in.next(r)) {
+            if (auto p = in.dueProgress())
+                out.progress(std::move(*p));
+            try {
+                in.expectColumns(r, h.size());
+                auto ts = parseMillis(r.fields[tCol]);
+                if (!ts)
+                    throw InputError(path, r.line, tCol + 1,
+                                     "timestamp " + quoteForMessage(trim(r.fields[tCol])) +
+                                         " is not epoch milliseconds");
+                auto visitor = nonNull(r.fields[vCol]);
+                if (!visitor)
+                    throw InputError(path, r.line, vCol + 1,
+                                     "empty visitor id (sessions are built per visitor)");
+                auto item = nonNull(r.fields[iCol]);
+                if (!item)
+                    throw InputError(path, r.line, iCol + 1, "empty item id");
+                out.add(std::nullopt, *visitor, *item, *ts, nonNull(r.fields[eCol]));
+            } catch (const InputError& e) {
+                in.fail(e);
+            }
+            if (!out.rowDone())
+                return;
         }
-    }
+    });
 }
 
 // The latest value of each kept property; the property files are snapshots, so "latest" is by

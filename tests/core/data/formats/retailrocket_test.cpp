@@ -5,6 +5,7 @@
 #include "srw/data/formats/retailrocket_importer.h"
 #include "srw/util/error.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 using namespace srw;
@@ -94,4 +95,63 @@ TEST_F(RetailRocket, EventsAndPropertiesShareItems) {
                        {});
     EXPECT_EQ(itemOf(store, "rr", "355908").category, "42");
     EXPECT_EQ(itemCount(store, "rr"), 3);
+}
+
+namespace {
+// An events file of n data rows (file lines 2..n+1), one second apart over 50 visitors (one
+// session each), items cycling over 89 ids; lines in bad get a timestamp that is no number.
+// Large enough to cross the parsing thread's batches.
+std::string manyEvents(int n, const std::vector<int>& bad) {
+    std::string s = "timestamp,visitorid,event,itemid,transactionid\n";
+    for (int line = 2; line <= n + 1; ++line) {
+        const int i = line - 1;
+        const bool isBad = std::find(bad.begin(), bad.end(), line) != bad.end();
+        s += (isBad ? std::string("x1433221332117") : std::to_string(1433221332117LL + i * 1000LL)) +
+             "," + std::to_string(i % 50) + "," + (i % 4 ? "view" : "addtocart") + "," +
+             std::to_string(355000 + (i * 31) % 89) + ",\n";
+    }
+    return s;
+}
+} // namespace
+
+TEST_F(RetailRocket, LenientRowsAcrossBatchesAreCountedAndReportedInFileOrder) {
+    DelimitedImportOptions o;
+    o.lenient = true;
+    const std::vector<int> bad = {2, 4098, 8195, 12000, 16500, 20001, 29000};
+    ImportReport r =
+        importRetailRocket(store, "rr", dir.write("events.csv", manyEvents(30000, bad)), o);
+    EXPECT_EQ(r.rows, 30000u);
+    EXPECT_EQ(r.skipped, bad.size());
+    EXPECT_EQ(r.events, 30000u - bad.size());
+    EXPECT_EQ(r.sessions, 50u);
+    EXPECT_EQ(r.newItems, 89u);
+    ASSERT_EQ(r.firstErrors.size(), 5u);
+    for (std::size_t k = 0; k < 5; ++k)
+        EXPECT_NE(r.firstErrors[k].find(":" + std::to_string(bad[k]) + ":1:"), std::string::npos)
+            << r.firstErrors[k];
+    const auto events = eventsOf(store, "rr");
+    ASSERT_EQ(events.size(), 30000u - bad.size());
+    // Visitor 0's first event is row 50 (line 51); its event type comes from its own row.
+    EXPECT_EQ(events[0].session, "0#1");
+    EXPECT_EQ(events[0].ts, 1433221332117LL + 50 * 1000LL);
+    EXPECT_EQ(events[0].type, "view");
+    EXPECT_EQ(events[1].type, "addtocart");
+}
+
+TEST_F(RetailRocket, ABadRowFarIntoTheFileFailsAtItsLineAndWritesNothing) {
+    for (int badLine : {5000, 20000, 30001}) {
+        std::string path = dir.write("events.csv", manyEvents(30000, {badLine}));
+        try {
+            importRetailRocket(store, "rr", path, {});
+            FAIL() << "line " << badLine;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.line(), std::uint64_t(badLine));
+            EXPECT_NE(std::string(e.what()).find(":" + std::to_string(badLine) + ":1:"),
+                      std::string::npos)
+                << e.what();
+        }
+        EXPECT_FALSE(store.findDataset("rr"));
+        EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM events"), 0);
+        EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM items"), 0);
+    }
 }
