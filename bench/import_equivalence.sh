@@ -58,6 +58,20 @@ awk -F, 'NR == 1 { print; next }
   NR % 4999 == 0 { print $1 ",," $3 "," $4 "," $5; next }
   NR % 5003 == 0 { print "-" $1 "," $2 "," $3 "," $4 "," $5; next }
   { print }' "$work/rr-events.csv" > "$work/rr-bad.csv"
+# RecBole .inter files (tab, typed header, auto time format): session-keyed with fractional
+# seconds, user-keyed (gap sessions), and the session-keyed one with bad rows over many batches.
+awk -F, 'BEGIN { OFS = "\t"; print "session_id:token", "item_id:token", "timestamp:float" }
+  { print $1, $3, sprintf("%.3f", 1396310400 + NR * 1.25 + ($1 % 17) * 60) }' \
+  "$work/clicks.dat" > "$work/rb-sessions.inter"
+awk -F, 'BEGIN { OFS = "\t"; print "user_id:token", "item_id:token", "rating:float", "timestamp:float" }
+  { print $1 % 997, $3, NR % 5, sprintf("%.0f", 1396310400 + NR * 3 + ($1 % 17) * 600) }' \
+  "$work/clicks2.dat" > "$work/rb-users.inter"
+awk -F'\t' 'BEGIN { OFS = "\t" } NR == 1 { print; next }
+  NR % 9973 == 0 { print $1, $2, "soon"; next }
+  NR % 7919 == 0 { print $1, $2; next }
+  NR % 6007 == 0 { print $1, "", $3; next }
+  NR % 4999 == 0 { print "NA", $2, $3; next }
+  { print }' "$work/rb-sessions.inter" > "$work/rb-bad.inter"
 
 digest() {
   sqlite3 "$1" <<'SQL' | sha256sum | cut -c1-16
@@ -116,6 +130,12 @@ run() { # run SRW NAME: every scenario into its own workspace, one digest line e
   "${imp[@]}" --db "$d/rr.db" import "$work/rr-props.csv" --dataset r --format retailrocket \
     >/dev/null
   echo "retailrocket $(digest "$d/rr.db")"
+  pair "$srw" "$d" rb "$work/rb-bad.inter" --format recbole
+  "${imp[@]}" --db "$d/rb.db" import "$work/rb-sessions.inter" --dataset r --format recbole \
+    >/dev/null
+  "${imp[@]}" --db "$d/rb.db" import "$work/rb-users.inter" --dataset u --format recbole \
+    >/dev/null
+  echo "recbole $(digest "$d/rb.db")"
 }
 
 pair() { # pair SRW DIR NAME FILE ARGS...: lenient (report), then strict (message, status)

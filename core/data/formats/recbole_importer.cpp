@@ -1,5 +1,6 @@
 #include "srw/data/formats/recbole_importer.h"
 
+#include "event_batch.h"
 #include "format_support.h"
 #include "srw/parsers/time_parser.h"
 #include "srw/util/file_util.h"
@@ -89,31 +90,39 @@ void importInter(FormatReader& in, const std::vector<Field>& f, const DelimitedI
                          "missing required column 'session_id' or 'user_id' (sessions come "
                          "from session_id, or from each user's events split at a gap)");
     hasSession = sCol >= 0;
+    // The rows are read and checked on a second thread (see event_batch.h); until it has
+    // finished, it alone touches in, times and the report.
     TimeParser times(o.timeFormat);
-    Record r;
-    while (in.next(r)) {
-        in.tick(writer);
-        try {
-            in.expectColumns(r, f.size());
-            auto item = nonNull(r.fields[iCol]);
-            if (!item)
-                throw InputError(path, r.line, iCol + 1, "empty item id");
-            auto ts = times.parse(r.fields[tCol]);
-            if (!ts)
-                throw InputError(path, r.line, tCol + 1,
-                                 "cannot parse timestamp " + quoteForMessage(trim(r.fields[tCol])));
-            auto user = uCol >= 0 ? nonNull(r.fields[uCol]) : std::nullopt;
-            auto session = sCol >= 0 ? nonNull(r.fields[sCol]) : std::nullopt;
-            if (hasSession && !session)
-                throw InputError(path, r.line, sCol + 1, "empty session id");
-            if (!hasSession && !user)
-                throw InputError(path, r.line, uCol + 1,
-                                 "empty user id (sessions are built per user)");
-            writer.addEvent(session, user, *item, *ts, std::nullopt);
-        } catch (const InputError& e) {
-            in.fail(e);
+    writeParsedEvents(writer, std::nullopt, [&](EventBatchOut& out) {
+        Record r;
+        while (in.next(r)) {
+            if (auto p = in.dueProgress())
+                out.progress(std::move(*p));
+            try {
+                in.expectColumns(r, f.size());
+                auto item = nonNull(r.fields[iCol]);
+                if (!item)
+                    throw InputError(path, r.line, iCol + 1, "empty item id");
+                auto ts = times.parse(r.fields[tCol]);
+                if (!ts)
+                    throw InputError(path, r.line, tCol + 1,
+                                     "cannot parse timestamp " +
+                                         quoteForMessage(trim(r.fields[tCol])));
+                auto user = uCol >= 0 ? nonNull(r.fields[uCol]) : std::nullopt;
+                auto session = sCol >= 0 ? nonNull(r.fields[sCol]) : std::nullopt;
+                if (hasSession && !session)
+                    throw InputError(path, r.line, sCol + 1, "empty session id");
+                if (!hasSession && !user)
+                    throw InputError(path, r.line, uCol + 1,
+                                     "empty user id (sessions are built per user)");
+                out.add(session, user, *item, *ts, std::nullopt);
+            } catch (const InputError& e) {
+                in.fail(e);
+            }
+            if (!out.rowDone())
+                return;
         }
-    }
+    });
     requireRows(writer.stagedEvents() > 0, report, path);
     report.timeFormat = times.effectiveSpec();
 }

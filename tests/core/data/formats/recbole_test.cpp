@@ -4,6 +4,7 @@
 #include "srw/data/formats/recbole_importer.h"
 #include "srw/util/error.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 using namespace srw;
@@ -106,4 +107,59 @@ TEST_F(RecBole, KindComesFromTheHeaderWhenTheExtensionIsOther) {
     EXPECT_EQ(detectFormat(path), "recbole");
     ImportReport r = importFile(store, "x", path, "auto", {});
     EXPECT_EQ(r.events, 1u);
+}
+
+namespace {
+// A session-keyed .inter of n data rows (file lines 2..n+1), three per session, items cycling
+// over 89 ids; lines in bad get a timestamp that does not parse. Large enough to cross the
+// parsing thread's batches.
+std::string manyInteractions(int n, const std::vector<int>& bad) {
+    std::string s = "session_id:token\titem_id:token\ttimestamp:float\n";
+    for (int line = 2; line <= n + 1; ++line) {
+        const int i = line - 1;
+        const bool isBad = std::find(bad.begin(), bad.end(), line) != bad.end();
+        s += std::to_string(1 + (i - 1) / 3) + "\t" + std::to_string(9000 + (i * 31) % 89) + "\t" +
+             (isBad ? std::string("soon") : std::to_string(1462752000 + i)) + "\n";
+    }
+    return s;
+}
+} // namespace
+
+TEST_F(RecBole, LenientRowsAcrossBatchesAreCountedAndReportedInFileOrder) {
+    DelimitedImportOptions o;
+    o.lenient = true;
+    const std::vector<int> bad = {3, 4100, 8200, 12000, 16500, 20001, 29000};
+    ImportReport r = importRecBole(store, "rb", dir.write("x.inter", manyInteractions(30000, bad)), o);
+    EXPECT_EQ(r.rows, 30000u);
+    EXPECT_EQ(r.skipped, bad.size());
+    EXPECT_EQ(r.events, 30000u - bad.size());
+    EXPECT_EQ(r.sessions, 10000u);
+    EXPECT_EQ(r.newItems, 89u);
+    EXPECT_EQ(r.timeFormat, "s");
+    ASSERT_EQ(r.firstErrors.size(), 5u);
+    for (std::size_t k = 0; k < 5; ++k)
+        EXPECT_NE(r.firstErrors[k].find(":" + std::to_string(bad[k]) + ":3:"), std::string::npos)
+            << r.firstErrors[k];
+    const auto events = eventsOf(store, "rb");
+    ASSERT_EQ(events.size(), 30000u - bad.size());
+    EXPECT_EQ(events[0].item, "9031");
+    EXPECT_EQ(events[1].item, "9004"); // line 3 was skipped: line 4 follows line 2
+}
+
+TEST_F(RecBole, ABadRowFarIntoTheFileFailsAtItsLineAndWritesNothing) {
+    for (int badLine : {5000, 20000, 30001}) {
+        std::string path = dir.write("x.inter", manyInteractions(30000, {badLine}));
+        try {
+            importRecBole(store, "rb", path, {});
+            FAIL() << "line " << badLine;
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.line(), std::uint64_t(badLine));
+            EXPECT_NE(std::string(e.what()).find(":" + std::to_string(badLine) + ":3:"),
+                      std::string::npos)
+                << e.what();
+        }
+        EXPECT_FALSE(store.findDataset("rb"));
+        EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM events"), 0);
+        EXPECT_EQ(store.db().queryInt("SELECT count(*) FROM items"), 0);
+    }
 }
