@@ -183,6 +183,19 @@ void DatasetWriter::startStreaming() {
     m_db.exec("CREATE TEMP TABLE import_keys(skey TEXT PRIMARY KEY, sid INTEGER NOT NULL)");
     m_keyFind.emplace(m_db.prepare("SELECT sid FROM temp.import_keys WHERE skey = ?"));
     m_keyInsert.emplace(m_db.prepare("INSERT INTO temp.import_keys(skey, sid) VALUES(?, ?)"));
+    prepareSessionWrites();
+    m_storedKeyFind.emplace(m_db.prepare(
+        "SELECT id FROM sessions WHERE dataset_id = ? AND external_id = ? ORDER BY id LIMIT 1"));
+    Statement had = m_db.prepare("SELECT EXISTS(SELECT 1 FROM sessions WHERE dataset_id = ?)");
+    had.bind(1, m_datasetId);
+    m_datasetHadSessions = had.step() && had.getInt(0) != 0;
+    // The stored-key lookup of a dataset with sessions needs sessions_external all along.
+    m_mayDeferIndexes = !m_datasetHadSessions;
+    if (m_mayDeferIndexes)
+        m_sessionsBefore = m_db.queryInt("SELECT count(*) FROM sessions");
+}
+
+void DatasetWriter::prepareSessionWrites() {
     m_sessionBatch = std::make_unique<BatchInsert>(
         m_db,
         "INSERT OR FAIL INTO sessions(id, dataset_id, external_id, user_id, start_ts, end_ts,"
@@ -195,25 +208,20 @@ void DatasetWriter::startStreaming() {
         m_db.prepare("INSERT OR IGNORE INTO users(dataset_id, external_id) VALUES(?, ?)"));
     m_userFind.emplace(
         m_db.prepare("SELECT id FROM users WHERE dataset_id = ? AND external_id = ?"));
-    m_storedKeyFind.emplace(m_db.prepare(
-        "SELECT id FROM sessions WHERE dataset_id = ? AND external_id = ? ORDER BY id LIMIT 1"));
-    Statement had = m_db.prepare("SELECT EXISTS(SELECT 1 FROM sessions WHERE dataset_id = ?)");
-    had.bind(1, m_datasetId);
-    m_datasetHadSessions = had.step() && had.getInt(0) != 0;
-    // The stored-key lookup of a dataset with sessions needs sessions_external all along.
-    m_mayDeferIndexes = !m_datasetHadSessions;
-    if (m_mayDeferIndexes)
-        m_sessionsBefore = m_db.queryInt("SELECT count(*) FROM sessions");
 }
 
 std::optional<std::int64_t> DatasetWriter::userId(const std::optional<std::string>& key) {
     if (!key)
         return std::nullopt;
+    if (m_lastUserId >= 0 && *key == m_lastUserKey)
+        return m_lastUserId;
     m_userInsert->bind(1, m_datasetId).bind(2, *key).run();
     m_userFind->bind(1, m_datasetId).bind(2, *key);
     m_userFind->step();
     std::int64_t id = m_userFind->getInt(0);
     m_userFind->reset();
+    m_lastUserKey = *key;
+    m_lastUserId = id;
     return id;
 }
 
@@ -364,7 +372,85 @@ void DatasetWriter::flushBatches() {
         m_eventBatch->flush();
 }
 
+void DatasetWriter::assembleGapSessions(const SessionAssembly& a, ImportReport& report) {
+    // Users get their ids in order of first appearance, as in the SQL assembly below.
+    {
+        Statement users = m_db.prepare(
+            "INSERT OR IGNORE INTO users(dataset_id, external_id)"
+            " SELECT DISTINCT ?, ukey FROM temp.import_stage WHERE ukey IS NOT NULL");
+        users.bind(1, m_datasetId).run();
+    }
+    prepareSessionWrites();
+    m_nextSessionId = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM sessions");
+    m_firstSessionId = m_nextSessionId;
+    // Decided before the rows are read: dropping an index while a statement reads is refused.
+    // The rows bound the sessions, so the rebuild costs at most twice what the import adds.
+    m_mayDeferIndexes = false;
+    if (std::int64_t(m_staged) >= m_db.queryInt("SELECT count(*) FROM sessions"))
+        deferSessionIndexes();
+
+    // One sort of the staged rows by user, then time and file order; the gaps split each user's
+    // rows into sessions "user#n" on the way. Session ids follow the key order of the SQL
+    // assembly: users by "user#", a user's sessions by n as text ("#1" < "#10" < "#2").
+    Statement rows = m_db.prepare("SELECT ukey, ts, rowno, item_id, event FROM temp.import_stage"
+                                  " ORDER BY ukey || '#', ts, rowno");
+    struct GapSession {
+        std::string n;
+        std::vector<PendingEvent> events;
+    };
+    std::vector<GapSession> sessions;
+    std::string user;
+    std::int64_t lastTs = 0;
+    auto writeUser = [&] {
+        std::sort(sessions.begin(), sessions.end(),
+                  [](const GapSession& x, const GapSession& y) { return x.n < y.n; });
+        for (GapSession& gs : sessions) {
+            m_curKey = user + "#" + gs.n;
+            m_curUser = user;
+            m_cur = std::move(gs.events);
+            writeSession(m_nextSessionId++, true);
+            m_cur.clear();
+        }
+        sessions.clear();
+    };
+    const std::uint64_t total = m_staged;
+    std::uint64_t done = 0;
+    while (rows.step()) {
+        if ((++done & 0xFFFF) == 0)
+            reportProgress({"sessions", done, total, ""});
+        const std::string_view key = rows.getTextView(0);
+        const std::int64_t ts = rows.getInt(1);
+        if (sessions.empty() || key != user) {
+            writeUser();
+            user.assign(key.data(), key.size());
+            sessions.push_back({"1", {}});
+        } else if (ts - lastTs > a.gapMs) {
+            sessions.push_back({std::to_string(sessions.size() + 1), {}});
+        }
+        sessions.back().events.push_back(
+            {ts, rows.getInt(2), rows.getInt(3), rows.getOptText(4)});
+        lastTs = ts;
+    }
+    writeUser();
+    rows.reset();
+    flushBatches();
+    report.sessions = m_newSessions;
+    report.events = m_streamedEvents;
+    if (a.splitPart)
+        markSplit(*a.splitPart,
+                  "SELECT ?, id, ? FROM sessions WHERE id >= " + std::to_string(m_firstSessionId));
+    restoreSessionIndexes();
+}
+
 void DatasetWriter::assembleSessions(const SessionAssembly& a, ImportReport& report) {
+    // A user key with '#' could order its "user#n" keys between another user's (or be NULL):
+    // those keep the SQL assembly, which sorts the keys themselves.
+    if (!a.hasSessionKey &&
+        m_db.queryInt("SELECT NOT EXISTS(SELECT 1 FROM temp.import_stage"
+                      " WHERE ukey IS NULL OR instr(ukey, '#') > 0)") != 0) {
+        assembleGapSessions(a, report);
+        return;
+    }
     if (!a.hasSessionKey) {
         // A user's events, in time then file order, start a new session after a gap > gapMs.
         Statement st = m_db.prepare(R"sql(

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -161,6 +162,57 @@ TEST_F(CsvImport, SessionGapSplitsEachUsersEvents) {
     EXPECT_EQ(bySession["u1#1"], (std::vector<std::string>{"a", "b"}));
     EXPECT_EQ(bySession["u1#2"], (std::vector<std::string>{"c", "d"}));
     EXPECT_EQ(bySession["u2#1"], (std::vector<std::string>{"z", "y"}));
+}
+
+// Gap sessions get their ids in the order of their keys "user#n" as text (users by "user#", a
+// user's sessions "#1" < "#10" < "#11" < "#2"), users theirs by first appearance, and a user key
+// with '#' (whose keys could interleave with another user's) is assembled the same way.
+TEST_F(CsvImport, GapSessionIdsFollowTheirKeysAsText) {
+    std::string log = "user,item,time\n";
+    for (const char* u : {"b", "a#1", "a", "a!"})
+        for (int k = 0; k < 12; ++k) // twelve sessions each: an hour apart
+            log += std::string(u) + ",i" + std::to_string(k) + "," + std::to_string(k * 3600) +
+                   "\n";
+    ImportReport r = importEventsCsv(store, "d", dir.write("log.csv", log), {});
+    EXPECT_EQ(r.sessions, 48u);
+    Statement st = store.db().prepare("SELECT external_id FROM sessions ORDER BY id");
+    std::vector<std::string> keys;
+    while (st.step())
+        keys.push_back(st.getText(0));
+    std::vector<std::string> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(keys, sorted);
+    ASSERT_EQ(keys.size(), 48u);
+    EXPECT_EQ(keys[0], "a!#1");
+    EXPECT_EQ(keys[1], "a!#10");
+    Statement users = store.db().prepare("SELECT external_id FROM users ORDER BY id");
+    std::vector<std::string> names;
+    while (users.step())
+        names.push_back(users.getText(0));
+    EXPECT_EQ(names, (std::vector<std::string>{"b", "a#1", "a", "a!"}));
+    // Without the '#' key the single-sort assembly runs; the same rules hold.
+    std::string plain;
+    for (const char* u : {"b", "a", "a!"})
+        for (int k = 0; k < 12; ++k)
+            plain += std::string(u) + ",i" + std::to_string(k) + "," + std::to_string(k * 3600) +
+                     "\n";
+    importEventsCsv(store, "p", dir.write("plain.csv", "user,item,time\n" + plain), {});
+    Statement st2 = store.db().prepare("SELECT s.external_id, u.external_id FROM sessions s"
+                                       " JOIN datasets d ON d.id = s.dataset_id"
+                                       " JOIN users u ON u.id = s.user_id"
+                                       " WHERE d.name = 'p' ORDER BY s.id");
+    std::vector<std::string> pkeys;
+    while (st2.step()) {
+        pkeys.push_back(st2.getText(0));
+        EXPECT_EQ(pkeys.back().substr(0, pkeys.back().find('#')), st2.getText(1));
+    }
+    std::vector<std::string> psorted = pkeys;
+    std::sort(psorted.begin(), psorted.end());
+    EXPECT_EQ(pkeys, psorted);
+    ASSERT_EQ(pkeys.size(), 36u);
+    EXPECT_EQ(pkeys[2], "a!#11");
+    EXPECT_EQ(pkeys[3], "a!#12");
+    EXPECT_EQ(pkeys[4], "a!#2");
 }
 
 TEST_F(CsvImport, CustomGap) {

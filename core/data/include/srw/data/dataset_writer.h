@@ -109,6 +109,8 @@ private:
         std::optional<std::string> event;
     };
     void assembleSessions(const SessionAssembly& assembly, ImportReport& report);
+    void assembleGapSessions(const SessionAssembly& assembly, ImportReport& report);
+    void prepareSessionWrites();
     void flushSession();
     void flushBatches();
     void markSplit(const std::string& part, const std::string& selectNew);
@@ -157,6 +159,8 @@ private:
     std::unique_ptr<BatchInsert> m_sessionBatch, m_eventBatch;
     std::optional<Statement> m_userInsert, m_userFind, m_storedKeyFind;
     bool m_datasetHadSessions = false;
+    std::string m_lastUserKey; // userId()'s last answer: a user's sessions come one after another
+    std::int64_t m_lastUserId = -1;
 };
 
 } // namespace srw
