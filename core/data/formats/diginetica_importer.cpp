@@ -38,38 +38,28 @@ void importEvents(FormatReader& in, const std::vector<std::string>& h, DatasetWr
     const int dCol = requireColumn(h, {"eventdate"}, path, "the day, yyyy-MM-dd");
     writeParsedEvents(writer, event, [&](EventBatchOut& out) {
         TimeParser dates("yyyy-MM-dd");
-        Record r;
-        while (in.next(r)) {
-            if (auto p = in.dueProgress())
-                out.progress(std::move(*p));
-            try {
-                in.expectColumns(r, h.size());
-                auto session = nonNull(r.fields[sCol]);
-                if (!session)
-                    throw InputError(path, r.line, sCol + 1, "empty session id");
-                auto item = nonNull(r.fields[iCol]);
-                if (!item)
-                    throw InputError(path, r.line, iCol + 1, "empty item id");
-                auto day = dates.parse(r.fields[dCol]);
-                if (!day)
-                    throw InputError(path, r.line, dCol + 1,
-                                     "cannot parse event date " +
-                                         quoteForMessage(trim(r.fields[dCol])) + " as yyyy-MM-dd");
-                long long frame = 0;
-                if (!parseInt64(trim(r.fields[fCol]), frame) || frame < 0)
-                    throw InputError(path, r.line, fCol + 1,
-                                     "timeframe " + quoteForMessage(trim(r.fields[fCol])) +
-                                         " is not a non-negative number of milliseconds");
-                std::optional<std::string_view> user;
-                if (uCol >= 0)
-                    user = nonNull(r.fields[uCol]);
-                out.add(*session, user, *item, *day + frame, std::nullopt);
-            } catch (const InputError& e) {
-                in.fail(e);
-            }
-            if (!out.rowDone())
-                return;
-        }
+        readEventRows(in, h.size(), out, [&](const Record& r) {
+            auto session = nonNull(r.fields[sCol]);
+            if (!session)
+                throw InputError(path, r.line, sCol + 1, "empty session id");
+            auto item = nonNull(r.fields[iCol]);
+            if (!item)
+                throw InputError(path, r.line, iCol + 1, "empty item id");
+            auto day = dates.parse(r.fields[dCol]);
+            if (!day)
+                throw InputError(path, r.line, dCol + 1,
+                                 "cannot parse event date " +
+                                     quoteForMessage(trim(r.fields[dCol])) + " as yyyy-MM-dd");
+            long long frame = 0;
+            if (!parseInt64(trim(r.fields[fCol]), frame) || frame < 0)
+                throw InputError(path, r.line, fCol + 1,
+                                 "timeframe " + quoteForMessage(trim(r.fields[fCol])) +
+                                     " is not a non-negative number of milliseconds");
+            std::optional<std::string_view> user;
+            if (uCol >= 0)
+                user = nonNull(r.fields[uCol]);
+            out.add(*session, user, *item, *day + frame, std::nullopt);
+        });
     });
 }
 

@@ -8,6 +8,7 @@
 // appearance, in file order: the ids are those a single-threaded import gives.
 #include "../item_key_map.h"
 #include "batch_pipe.h"
+#include "format_support.h"
 #include "srw/data/dataset_writer.h"
 #include "srw/util/progress.h"
 
@@ -172,6 +173,29 @@ void writeParsedEvents(DatasetWriter& writer, std::optional<std::string_view> ev
         for (; nextTick < b.ticks.size(); ++nextTick)
             writer.reportProgress(b.ticks[nextTick].second);
         pipe.giveBack(std::move(batch));
+    }
+}
+
+/**
+ * @brief The parsing loop of a format's events file, on the parsing thread: each record is
+ * checked for the file's width and given to row(r), which calls out.add() or throws InputError;
+ * a bad record is failed in file order (skipped and counted when lenient), and the loop stops
+ * when the importing thread has stopped.
+ */
+template <typename Row>
+void readEventRows(FormatReader& in, std::size_t columns, EventBatchOut& out, Row&& row) {
+    Record r;
+    while (in.next(r)) {
+        if (auto p = in.dueProgress())
+            out.progress(std::move(*p));
+        try {
+            in.expectColumns(r, columns);
+            row(r);
+        } catch (const InputError& e) {
+            in.fail(e);
+        }
+        if (!out.rowDone())
+            return;
     }
 }
 

@@ -94,34 +94,23 @@ void importInter(FormatReader& in, const std::vector<Field>& f, const DelimitedI
     // finished, it alone touches in, times and the report.
     TimeParser times(o.timeFormat);
     writeParsedEvents(writer, std::nullopt, [&](EventBatchOut& out) {
-        Record r;
-        while (in.next(r)) {
-            if (auto p = in.dueProgress())
-                out.progress(std::move(*p));
-            try {
-                in.expectColumns(r, f.size());
-                auto item = nonNull(r.fields[iCol]);
-                if (!item)
-                    throw InputError(path, r.line, iCol + 1, "empty item id");
-                auto ts = times.parse(r.fields[tCol]);
-                if (!ts)
-                    throw InputError(path, r.line, tCol + 1,
-                                     "cannot parse timestamp " +
-                                         quoteForMessage(trim(r.fields[tCol])));
-                auto user = uCol >= 0 ? nonNull(r.fields[uCol]) : std::nullopt;
-                auto session = sCol >= 0 ? nonNull(r.fields[sCol]) : std::nullopt;
-                if (hasSession && !session)
-                    throw InputError(path, r.line, sCol + 1, "empty session id");
-                if (!hasSession && !user)
-                    throw InputError(path, r.line, uCol + 1,
-                                     "empty user id (sessions are built per user)");
-                out.add(session, user, *item, *ts, std::nullopt);
-            } catch (const InputError& e) {
-                in.fail(e);
-            }
-            if (!out.rowDone())
-                return;
-        }
+        readEventRows(in, f.size(), out, [&](const Record& r) {
+            auto item = nonNull(r.fields[iCol]);
+            if (!item)
+                throw InputError(path, r.line, iCol + 1, "empty item id");
+            auto ts = times.parse(r.fields[tCol]);
+            if (!ts)
+                throw InputError(path, r.line, tCol + 1,
+                                 "cannot parse timestamp " + quoteForMessage(trim(r.fields[tCol])));
+            auto user = uCol >= 0 ? nonNull(r.fields[uCol]) : std::nullopt;
+            auto session = sCol >= 0 ? nonNull(r.fields[sCol]) : std::nullopt;
+            if (hasSession && !session)
+                throw InputError(path, r.line, sCol + 1, "empty session id");
+            if (!hasSession && !user)
+                throw InputError(path, r.line, uCol + 1,
+                                 "empty user id (sessions are built per user)");
+            out.add(session, user, *item, *ts, std::nullopt);
+        });
     });
     requireRows(writer.stagedEvents() > 0, report, path);
     report.timeFormat = times.effectiveSpec();

@@ -27,31 +27,21 @@ void importEvents(FormatReader& in, const std::vector<std::string>& h, DatasetWr
     const int eCol = requireColumn(h, {"event"}, path, "view, addtocart or transaction");
     const int iCol = requireColumn(h, {"itemid"}, path, "the item");
     writeParsedEvents(writer, std::nullopt, [&](EventBatchOut& out) {
-        Record r;
-        while (in.next(r)) {
-            if (auto p = in.dueProgress())
-                out.progress(std::move(*p));
-            try {
-                in.expectColumns(r, h.size());
-                auto ts = parseMillis(r.fields[tCol]);
-                if (!ts)
-                    throw InputError(path, r.line, tCol + 1,
-                                     "timestamp " + quoteForMessage(trim(r.fields[tCol])) +
-                                         " is not epoch milliseconds");
-                auto visitor = nonNull(r.fields[vCol]);
-                if (!visitor)
-                    throw InputError(path, r.line, vCol + 1,
-                                     "empty visitor id (sessions are built per visitor)");
-                auto item = nonNull(r.fields[iCol]);
-                if (!item)
-                    throw InputError(path, r.line, iCol + 1, "empty item id");
-                out.add(std::nullopt, *visitor, *item, *ts, nonNull(r.fields[eCol]));
-            } catch (const InputError& e) {
-                in.fail(e);
-            }
-            if (!out.rowDone())
-                return;
-        }
+        readEventRows(in, h.size(), out, [&](const Record& r) {
+            auto ts = parseMillis(r.fields[tCol]);
+            if (!ts)
+                throw InputError(path, r.line, tCol + 1,
+                                 "timestamp " + quoteForMessage(trim(r.fields[tCol])) +
+                                     " is not epoch milliseconds");
+            auto visitor = nonNull(r.fields[vCol]);
+            if (!visitor)
+                throw InputError(path, r.line, vCol + 1,
+                                 "empty visitor id (sessions are built per visitor)");
+            auto item = nonNull(r.fields[iCol]);
+            if (!item)
+                throw InputError(path, r.line, iCol + 1, "empty item id");
+            out.add(std::nullopt, *visitor, *item, *ts, nonNull(r.fields[eCol]));
+        });
     });
 }
 

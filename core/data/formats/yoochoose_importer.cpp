@@ -38,52 +38,42 @@ void parseRows(FormatReader& in, bool buys, std::size_t columns, EventBatchOut& 
                std::vector<Category>& categories) {
     const std::string& path = in.path();
     TimeParser times("iso");
-    Record r;
-    while (in.next(r)) {
-        if (auto p = in.dueProgress())
-            out.progress(std::move(*p));
-        try {
-            in.expectColumns(r, columns);
-            auto session = nonNull(r.fields[0]);
-            if (!session)
-                throw InputError(path, r.line, 1, "empty session id");
-            auto ts = times.parse(r.fields[1]);
-            if (!ts)
-                throw InputError(path, r.line, 2,
-                                 "cannot parse time " + quoteForMessage(trim(r.fields[1])) +
-                                     " as ISO 8601 (e.g. 2014-04-07T10:51:09.277Z)");
-            auto item = nonNull(r.fields[2]);
-            if (!item)
-                throw InputError(path, r.line, 3, "empty item id");
-            if (buys) {
-                long long quantity = 0;
-                if (!parseInt64(trim(r.fields[4]), quantity) || quantity < 0)
-                    throw InputError(path, r.line, 5,
-                                     "quantity " + quoteForMessage(trim(r.fields[4])) +
-                                         " is not a whole number");
-            }
-            const auto added = out.add(session, std::nullopt, *item, *ts, std::nullopt);
-            if (added.firstAppearance)
-                categories.emplace_back();
-            auto category = nonNull(r.fields[3]);
-            if (!buys && category && *category != "0") {
-                Category& slot = categories[added.item];
-                const bool first = !slot.set;
-                if (first) {
-                    slot.set = true;
-                    slot.item = *item;
-                }
-                if (first || *ts >= slot.ts) {
-                    slot.ts = *ts;
-                    slot.category = *category;
-                }
-            }
-        } catch (const InputError& e) {
-            in.fail(e);
+    readEventRows(in, columns, out, [&](const Record& r) {
+        auto session = nonNull(r.fields[0]);
+        if (!session)
+            throw InputError(path, r.line, 1, "empty session id");
+        auto ts = times.parse(r.fields[1]);
+        if (!ts)
+            throw InputError(path, r.line, 2,
+                             "cannot parse time " + quoteForMessage(trim(r.fields[1])) +
+                                 " as ISO 8601 (e.g. 2014-04-07T10:51:09.277Z)");
+        auto item = nonNull(r.fields[2]);
+        if (!item)
+            throw InputError(path, r.line, 3, "empty item id");
+        if (buys) {
+            long long quantity = 0;
+            if (!parseInt64(trim(r.fields[4]), quantity) || quantity < 0)
+                throw InputError(path, r.line, 5,
+                                 "quantity " + quoteForMessage(trim(r.fields[4])) +
+                                     " is not a whole number");
         }
-        if (!out.rowDone())
-            return;
-    }
+        const auto added = out.add(session, std::nullopt, *item, *ts, std::nullopt);
+        if (added.firstAppearance)
+            categories.emplace_back();
+        auto category = nonNull(r.fields[3]);
+        if (!buys && category && *category != "0") {
+            Category& slot = categories[added.item];
+            const bool first = !slot.set;
+            if (first) {
+                slot.set = true;
+                slot.item = *item;
+            }
+            if (first || *ts >= slot.ts) {
+                slot.ts = *ts;
+                slot.category = *category;
+            }
+        }
+    });
 }
 
 } // namespace
