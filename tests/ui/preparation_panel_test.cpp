@@ -10,17 +10,22 @@
 using namespace srw;
 using namespace srw::ui;
 
+namespace {
+// The sample's events, imported as dataset "sample" (no preparation, no split).
+void importSample(const test::Workspace& ws) {
+    SessionStore store(ws.path.toStdString());
+    const QDir sample(QStringLiteral(SRW_SAMPLE_DIR));
+    importFile(store, "sample", sample.filePath(QStringLiteral("events.csv")).toStdString(), "csv",
+               {});
+}
+} // namespace
+
 class PreparationPanelTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void previewsThenAppliesAndSplits() {
         test::Workspace ws(false);
-        {
-            SessionStore store(ws.path.toStdString());
-            const QDir sample(QStringLiteral(SRW_SAMPLE_DIR));
-            importFile(store, "sample", sample.filePath(QStringLiteral("events.csv")).toStdString(),
-                       "csv", {});
-        }
+        importSample(ws);
         PreparationPanel panel(ws.path);
         QSignalSpy previewed(&panel, &PreparationPanel::previewShown);
         QSignalSpy changed(&panel, &PreparationPanel::datasetChanged);
@@ -45,12 +50,7 @@ private Q_SLOTS:
     // A test part of a few sessions is called out next to the summary, with what to change.
     void warnsWhenTheTestPartIsSmall() {
         test::Workspace ws(false);
-        {
-            SessionStore store(ws.path.toStdString());
-            const QDir sample(QStringLiteral(SRW_SAMPLE_DIR));
-            importFile(store, "sample", sample.filePath(QStringLiteral("events.csv")).toStdString(),
-                       "csv", {});
-        }
+        importSample(ws);
         PreparationPanel panel(ws.path);
         QSignalSpy status(&panel, &PreparationPanel::statusMessage);
         QSignalSpy changed(&panel, &PreparationPanel::datasetChanged);
