@@ -177,8 +177,6 @@ void DatasetWriter::addEvent(std::optional<std::string_view> session,
 
 void DatasetWriter::startStreaming() {
     m_streamed = true;
-    m_nextSessionId = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM sessions");
-    m_firstSessionId = m_nextSessionId;
     m_db.exec("DROP TABLE IF EXISTS temp.import_keys");
     m_db.exec("CREATE TEMP TABLE import_keys(skey TEXT PRIMARY KEY, sid INTEGER NOT NULL)");
     m_keyFind.emplace(m_db.prepare("SELECT sid FROM temp.import_keys WHERE skey = ?"));
@@ -196,6 +194,9 @@ void DatasetWriter::startStreaming() {
 }
 
 void DatasetWriter::prepareSessionWrites() {
+    // New sessions are numbered here, so their events append to the events b-tree in order.
+    m_nextSessionId = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM sessions");
+    m_firstSessionId = m_nextSessionId;
     m_sessionBatch = std::make_unique<BatchInsert>(
         m_db,
         "INSERT OR FAIL INTO sessions(id, dataset_id, external_id, user_id, start_ts, end_ts,"
@@ -373,16 +374,7 @@ void DatasetWriter::flushBatches() {
 }
 
 void DatasetWriter::assembleGapSessions(const SessionAssembly& a, ImportReport& report) {
-    // Users get their ids in order of first appearance, as in the SQL assembly below.
-    {
-        Statement users = m_db.prepare(
-            "INSERT OR IGNORE INTO users(dataset_id, external_id)"
-            " SELECT DISTINCT ?, ukey FROM temp.import_stage WHERE ukey IS NOT NULL");
-        users.bind(1, m_datasetId).run();
-    }
     prepareSessionWrites();
-    m_nextSessionId = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM sessions");
-    m_firstSessionId = m_nextSessionId;
     // Decided before the rows are read: dropping an index while a statement reads is refused.
     // The rows bound the sessions, so the rebuild costs at most twice what the import adds.
     m_mayDeferIndexes = false;
@@ -443,6 +435,13 @@ void DatasetWriter::assembleGapSessions(const SessionAssembly& a, ImportReport& 
 }
 
 void DatasetWriter::assembleSessions(const SessionAssembly& a, ImportReport& report) {
+    // Users get their ids in order of first appearance (DISTINCT keeps the scan's order).
+    {
+        Statement users = m_db.prepare(
+            "INSERT OR IGNORE INTO users(dataset_id, external_id)"
+            " SELECT DISTINCT ?, ukey FROM temp.import_stage WHERE ukey IS NOT NULL");
+        users.bind(1, m_datasetId).run();
+    }
     // A user key with '#' could order its "user#n" keys between another user's (or be NULL):
     // those keep the SQL assembly, which sorts the keys themselves.
     if (!a.hasSessionKey &&
@@ -465,12 +464,6 @@ FROM (SELECT rowno, ukey, ts,
         m_db.exec("UPDATE temp.import_stage SET skey = k.skey FROM temp.import_keys k"
                   " WHERE k.rowno = import_stage.rowno");
         m_db.exec("DROP TABLE temp.import_keys");
-    }
-    {
-        Statement users = m_db.prepare(
-            "INSERT OR IGNORE INTO users(dataset_id, external_id)"
-            " SELECT DISTINCT ?, ukey FROM temp.import_stage WHERE ukey IS NOT NULL");
-        users.bind(1, m_datasetId).run();
     }
     std::int64_t base = m_db.queryInt("SELECT coalesce(max(id), 0) FROM sessions");
     // Session ids follow the key order, so events are appended to the events b-tree in order.

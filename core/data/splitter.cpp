@@ -150,11 +150,9 @@ std::vector<SplitWarning> splitWarnings(const SplitSummary& s, const SplitOption
         return out;
     const std::int64_t all = s.train.sessions + s.valid.sessions + s.test.sessions;
     auto days = [](double d) {
-        std::string t = std::to_string(d);
-        t.erase(t.find_last_not_of('0') + 1);
-        if (!t.empty() && t.back() == '.')
-            t.pop_back();
-        return t;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", d);
+        return std::string(buf);
     };
     auto share = [all](std::int64_t n) {
         char buf[32];

@@ -60,11 +60,12 @@ std::string setUpTorch(const BertMlpOptions& options) {
 
 nlohmann::json torchEnvironment(const BertMlpOptions& options) {
     setUpTorch(options); // the threads below are those this run trains with
+    const CpuRuntime cpu = currentCpuRuntime();
     return {{"device", srw::detail::parseDevice(options.device).str()},
             {"libtorch", TORCH_VERSION},
-            {"threads", currentCpuRuntime().threads},
-            {"torch_threads", currentCpuRuntime().torchThreads},
-            {"blas_threads", currentCpuRuntime().blasThreads},
+            {"threads", cpu.threads},
+            {"torch_threads", cpu.torchThreads},
+            {"blas_threads", cpu.blasThreads},
             {"cuda_available", torch::cuda::is_available()},
             {"deterministic", options.deterministic}};
 }
